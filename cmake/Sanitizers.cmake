@@ -1,0 +1,5 @@
+add_library(hopper_sanitizers INTERFACE)
+if(HOPPER_SANITIZE)
+  target_compile_options(hopper_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(hopper_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

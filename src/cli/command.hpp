@@ -1,0 +1,29 @@
+// How a command plugs into the application: each cli/commands/<verb>.cpp defines one
+// register_<verb>() that adds its CLI11 subcommand and sets the action to run when chosen.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "util/result.hpp"
+
+namespace hopper::cli {
+
+// A command's body: returns the exit code on success (ok, or changes_pending for plan), or an
+// Error that main maps to its exit code.
+using Action = std::function<util::Result<util::ExitCode>(Context&)>;
+
+struct Registry {
+  CLI::App& app;
+  Context& context;
+  Action* chosen;  // set by the subcommand's callback
+
+  // Adds subcommand `name`; `action` runs when it is chosen.
+  CLI::App* add(const std::string& name, const std::string& description, Action action);
+};
+
+void register_version(Registry& registry);
+
+}  // namespace hopper::cli

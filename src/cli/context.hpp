@@ -1,0 +1,34 @@
+// What every command receives: the global options and where to write.
+// Thread-safety: owned by main(); commands may hand references to worker threads.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "util/result.hpp"
+
+namespace hopper::cli {
+
+enum class OutputFormat { table, json };
+
+struct GlobalOptions {
+  std::string spec_path = "cluster.yaml";
+  std::string output = "table";
+  bool debug = false;
+  bool no_color = false;
+  bool yes = false;
+};
+
+struct Context {
+  GlobalOptions options;
+  std::ostream* out = nullptr;  // command output (stdout)
+  std::ostream* err = nullptr;  // diagnostics (stderr)
+
+  OutputFormat format() const { return options.output == "json" ? OutputFormat::json : OutputFormat::table; }
+};
+
+// Asks `question` on the terminal and returns true on "y"/"yes". With --yes returns true at once.
+// Without a terminal on stdin fails with ExitCode::usage ("pass --yes") instead of waiting.
+util::Result<bool> confirm(const Context& context, const std::string& question);
+
+}  // namespace hopper::cli

@@ -1,0 +1,49 @@
+// MotoServer: one moto_server per test binary, on a free 127.0.0.1 port, reset between tests.
+//
+//   auto& moto = test::MotoServer::shared();   // started on first use, stopped at exit
+//   moto.reset();                              // POST /moto-api/reset
+//   moto.endpoint()                            // "http://127.0.0.1:PORT"
+//
+// If moto_server is not on PATH the test fails with a message that says so (never skipped).
+// A second, separate server (e.g. with INITIAL_NO_AUTH_ACTION_COUNT for signature and IAM
+// checks) comes from MotoServer::start({{"INITIAL_NO_AUTH_ACTION_COUNT", "20"}}).
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace hopper::test {
+
+class MotoServer {
+ public:
+  // The binary-wide server (started on first call). Aborts the test run if it cannot start.
+  static MotoServer& shared();
+  // A fresh server with extra environment; stopped when the pointer goes.
+  static std::unique_ptr<MotoServer> start(const std::map<std::string, std::string>& env = {});
+
+  ~MotoServer();
+  MotoServer(const MotoServer&) = delete;
+  MotoServer& operator=(const MotoServer&) = delete;
+
+  std::string endpoint() const;
+  int port() const { return m_port; }
+  // Forgets every resource (POST /moto-api/reset). Fails the current test on error.
+  void reset();
+  // The environment a client needs to talk to this server like the AWS CLI would:
+  // AWS_ENDPOINT_URL, dummy credentials, region, no IMDS, no config files.
+  std::map<std::string, std::string> client_env(const std::string& region = "eu-west-1") const;
+
+ private:
+  MotoServer() = default;
+  pid_t m_pid = -1;
+  int m_port = 0;
+  std::string m_log_path;
+};
+
+// A 127.0.0.1 TCP port that was free a moment ago.
+int free_port();
+
+}  // namespace hopper::test
