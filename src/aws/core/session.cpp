@@ -130,7 +130,7 @@ void Session::report(const CallRecord& record) {
 
 util::Result<Session::Raw> Session::send(Service service, const std::string& action,
                                          const std::string& content_type, const std::string& body,
-                                         const net::Headers& extra_headers) {
+                                         const net::Headers& extra_headers, CallOptions call_options) {
   const ServiceInfo& info = service_info(service);
   const std::string url = endpoint(service);
   HOPPER_ASSIGN(const net::Url parsed, net::parse_url(url));
@@ -179,6 +179,10 @@ util::Result<Session::Raw> Session::send(Service service, const std::string& act
     std::chrono::milliseconds hint{0};
     if (!response) {
       kind = classify_transport(response.error());
+      const auto transport_kind = net::transport_error_kind(response.error());
+      if (!call_options.idempotent && transport_kind != net::TransportError::Kind::connect) {
+        kind = RetryKind::none;  // AWS may have acted: the caller must look before trying again
+      }
       record.http_status = 0;
       record.error_code = "NoResponse";
       failure = util::Error(std::string(info.id) + " " + action + ": cannot reach " + url + ": " +
@@ -222,10 +226,12 @@ util::Result<Session::Raw> Session::send(Service service, const std::string& act
   }
 }
 
-util::Result<XmlResponse> Session::query(Service service, const std::string& action, const QueryParams& params) {
+util::Result<XmlResponse> Session::query(Service service, const std::string& action, const QueryParams& params,
+                                         CallOptions call_options) {
   const ServiceInfo& info = service_info(service);
   const std::string body = params.encode(action, std::string(info.api_version));
-  HOPPER_ASSIGN(Raw raw, send(service, action, "application/x-www-form-urlencoded; charset=utf-8", body, {}));
+  HOPPER_ASSIGN(Raw raw, send(service, action, "application/x-www-form-urlencoded; charset=utf-8", body, {},
+                                   call_options));
   XmlResponse out;
   out.document = std::make_shared<pugi::xml_document>();
   if (auto parsed = codec::parse_xml(raw.response.body, *out.document); !parsed) {
@@ -243,7 +249,7 @@ util::Result<XmlResponse> Session::query(Service service, const std::string& act
 util::Result<nlohmann::json> Session::json(Service service, const std::string& operation, const nlohmann::json& body) {
   const ServiceInfo& info = service_info(service);
   const net::Headers headers = {{"X-Amz-Target", std::string(info.json_target_prefix) + "." + operation}};
-  HOPPER_ASSIGN(Raw raw, send(service, operation, "application/x-amz-json-1.1", body.dump(), headers));
+  HOPPER_ASSIGN(Raw raw, send(service, operation, "application/x-amz-json-1.1", body.dump(), headers, CallOptions{}));
   if (raw.response.body.empty()) return nlohmann::json::object();
   try {
     return nlohmann::json::parse(raw.response.body);

@@ -49,6 +49,14 @@ struct CallRecord {
 // True for actions that change something (not Describe*/List*/Get*).
 bool is_mutating_action(std::string_view action);
 
+// How one call may be retried.
+struct CallOptions {
+  // False for creates that AWS cannot deduplicate (CreateVpc, CreateSubnet, AllocateAddress, ...):
+  // a timeout or dropped connection after sending is then NOT retried here, because AWS may
+  // have acted; the caller looks the resource up by its tags before trying again.
+  bool idempotent = true;
+};
+
 struct SessionOptions {
   RetryOptions retry;
   std::chrono::milliseconds connect_timeout{10'000};
@@ -72,7 +80,8 @@ class Session {
   // Calls `action` of a query-protocol service (EC2, IAM, STS, Auto Scaling, ELB, ELBv2).
   // Errors: an ApiError detail for AWS answers, a net::TransportError detail when no answer came,
   // "malformed response" when a 2xx answer is not XML.
-  util::Result<XmlResponse> query(Service service, const std::string& action, const QueryParams& params = {});
+  util::Result<XmlResponse> query(Service service, const std::string& action, const QueryParams& params = {},
+                                  CallOptions call_options = {});
 
   // Calls `operation` of a JSON 1.1 service (SSM) with `body`; returns the decoded answer.
   util::Result<nlohmann::json> json(Service service, const std::string& operation, const nlohmann::json& body);
@@ -88,7 +97,7 @@ class Session {
   };
   // Sends with signing and retries; returns the final 2xx response, or the final error.
   util::Result<Raw> send(Service service, const std::string& action, const std::string& content_type,
-                         const std::string& body, const net::Headers& extra_headers);
+                         const std::string& body, const net::Headers& extra_headers, CallOptions call_options);
   void report(const CallRecord& record);
 
   AwsConfig m_config;

@@ -2,8 +2,9 @@
 
 namespace hopper::aws::ec2 {
 
-util::Result<XmlResponse> Client::call(const std::string& action, const QueryParams& params) const {
-  return m_session.query(Service::ec2, action, params);
+util::Result<XmlResponse> Client::call(const std::string& action, const QueryParams& params,
+                                       CallOptions options) const {
+  return m_session.query(Service::ec2, action, params, options);
 }
 
 Tags decode_tags(const pugi::xml_node& node, const std::string& list_name) {

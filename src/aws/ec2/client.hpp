@@ -21,7 +21,8 @@ class Client {
   Session& session() const { return m_session; }
 
   // Calls `action`; the result node is the response's root element.
-  util::Result<XmlResponse> call(const std::string& action, const QueryParams& params = {}) const;
+  util::Result<XmlResponse> call(const std::string& action, const QueryParams& params = {},
+                                 CallOptions options = {}) const;
 
   // Calls a Describe `action` page by page (NextToken) and decodes every element of the list
   // `list_name` (e.g. "vpcSet") with `decode`. `page_size` sets MaxResults when non-zero.

@@ -23,7 +23,7 @@ util::Result<std::vector<Vpc>> describe_vpcs(const Client& client, const std::ve
 util::Result<Vpc> create_vpc(const Client& client, const std::string& cidr_block, const Tags& tags) {
   QueryParams params;
   params.set("CidrBlock", cidr_block).tag_specification("vpc", tags);
-  HOPPER_ASSIGN(const XmlResponse response, client.call("CreateVpc", params));
+  HOPPER_ASSIGN(const XmlResponse response, client.call("CreateVpc", params, CallOptions{.idempotent = false}));
   return decode_vpc(codec::child(response.result(), "vpc"));
 }
 
