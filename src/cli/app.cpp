@@ -53,6 +53,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_global_options(app, context.options);
 
   Registry registry{app, context, &chosen};
+  register_init(registry);
+  register_validate(registry);
   register_version(registry);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -25,5 +25,7 @@ struct Registry {
 };
 
 void register_version(Registry& registry);
+void register_init(Registry& registry);
+void register_validate(Registry& registry);
 
 }  // namespace hopper::cli
