@@ -17,6 +17,7 @@ struct Frontend::LogEntry {
   int status = 0;
   std::string error;
   std::string fault;
+  std::vector<long long> waits;  // durations the call started (ms)
 };
 
 namespace {
@@ -173,6 +174,7 @@ RawResponse Frontend::handle(const RawRequest& request) {
                            {"latency_ms", static_cast<double>(ms) / 1000.0},
                            {"error", entry.error.empty() ? nlohmann::json() : nlohmann::json(entry.error)}};
     if (!entry.fault.empty()) line["fault"] = entry.fault;
+    if (!entry.waits.empty()) line["waits_ms"] = entry.waits;
     std::lock_guard lock(m_log_mutex);
     m_log << line.dump() << "\n";
     m_log.flush();
@@ -283,8 +285,10 @@ RawResponse Frontend::route(const RawRequest& request, LogEntry& entry) {
   {
     std::lock_guard lock(m_mutex);
     try {
+      m_world.drawn.clear();
       m_world.advance();
       body = handler(call);
+      entry.waits = m_world.drawn;
     } catch (const ApiFault& f) {
       failure = f;
     }

@@ -83,7 +83,9 @@ long long World::now() const { return m_options.clock(); }
 long long World::duration(double low_s, double high_s) {
   if (instant()) return 0;
   const double seconds = low_s + (high_s - low_s) * random();
-  return static_cast<long long>(seconds * 1000.0 * m_options.time_scale);
+  const auto ms = static_cast<long long>(seconds * 1000.0 * m_options.time_scale);
+  drawn.push_back(ms);
+  return ms;
 }
 
 double World::random() { return std::uniform_real_distribution<double>(0.0, 1.0)(m_rng); }

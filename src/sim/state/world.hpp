@@ -77,6 +77,10 @@ class World {
   // Scaling, load balancers' leftovers). Idempotent for a given now().
   void advance();
 
+  // Every duration drawn since the front end last cleared it (for the request log: the waits a
+  // call started, which benchmarks add up into the critical path).
+  std::vector<long long> drawn;
+
   // Set by anything that changed the state; cleared by whoever persisted it.
   bool dirty = false;
 
