@@ -95,8 +95,8 @@ Json delete_role(Call& call) {
   const std::string name = call.need("RoleName");
   Json& role = need_role(call, name);
   for (auto& [pname, profile] : bucket(call, "instanceProfiles").items()) {
-    for (const auto& r : profile["Roles"]) {
-      if (r.value("RoleName", "") == name) {
+    for (const auto& r : profile["_roles"]) {
+      if (r == name) {
         fail("DeleteConflict", "Cannot delete entity, must remove roles from instance profile first.", 409);
       }
     }
