@@ -28,6 +28,10 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_flag("--debug", options.debug, "Print diagnostic detail (one line per AWS call)");
   app.add_flag("--no-color", options.no_color, "Never colour the output (NO_COLOR works too)");
   app.add_flag("--yes", options.yes, "Answer yes to confirmation prompts");
+  app.add_option("--region", options.region, "AWS region (default: the spec's; else AWS_REGION, the profile)");
+  app.add_option("--profile", options.profile, "AWS profile from ~/.aws/config and ~/.aws/credentials");
+  app.add_option("--endpoint-url", options.endpoint_url,
+                 "Send every AWS call to this endpoint (moto, hopper sim); AWS_ENDPOINT_URL works too");
 }
 
 }  // namespace
@@ -55,6 +59,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   Registry registry{app, context, &chosen};
   register_init(registry);
   register_validate(registry);
+  register_plan(registry);
+  register_up(registry);
+  register_down(registry);
+  register_sim(registry);
+  register_render(registry);
+  register_image(registry);
   register_version(registry);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());

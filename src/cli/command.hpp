@@ -27,5 +27,11 @@ struct Registry {
 void register_version(Registry& registry);
 void register_init(Registry& registry);
 void register_validate(Registry& registry);
+void register_plan(Registry& registry);
+void register_up(Registry& registry);
+void register_down(Registry& registry);
+void register_sim(Registry& registry);  // `sim serve` and the global --sim options
+void register_render(Registry& registry);  // `render`: the nodes' files for review
+void register_image(Registry& registry);   // `image build`: the baked image
 
 }  // namespace hopper::cli

@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "sim/simulator.hpp"
 #include "util/result.hpp"
 
 namespace hopper::cli {
@@ -17,6 +18,16 @@ struct GlobalOptions {
   bool debug = false;
   bool no_color = false;
   bool yes = false;
+  // AWS (see docs/credentials.md for how each is resolved when not given).
+  std::string region;
+  std::string profile;
+  std::string endpoint_url;
+  // --sim: an embedded AWS simulator (see sim/simulator.hpp) instead of AWS.
+  bool sim = false;
+  std::string sim_state;        // default: util::state_root() / "sim" / "state.json"
+  std::string sim_request_log;
+  std::string sim_timing = "instant";
+  sim::SimOptions sim_options;  // time scale, faults, seed
 };
 
 struct Context {

@@ -137,9 +137,14 @@ util::Result<std::vector<Leftover>> sweep(Cloud& cloud, const std::vector<std::s
 
   // 4. IAM (global: the cluster's path carries its region) and SSM.
   HOPPER_ASSIGN(const auto roles, aws::iam::list_roles(cloud.iam, cloud.iam_path()));
-  for (const auto& r : roles) add({"iam-role", r.name, r.path});
+  for (const auto& r : roles) {
+    if (r.path.rfind(cloud.iam_path(), 0) == 0) add({"iam-role", r.name, r.path});
+  }
   HOPPER_ASSIGN(const auto profiles, aws::iam::list_instance_profiles(cloud.iam, cloud.iam_path()));
-  for (const auto& p : profiles) add({"iam-instance-profile", p.name, p.path});
+  for (const auto& p : profiles) {
+    // Some endpoints ignore PathPrefix here: check the path too.
+    if (p.path.rfind(cloud.iam_path(), 0) == 0) add({"iam-instance-profile", p.name, p.path});
+  }
   HOPPER_ASSIGN(const auto parameters, aws::ssm::get_parameters_by_path(cloud.ssm, cloud.ssm_prefix(), true, false));
   for (const auto& p : parameters) add({"ssm-parameter", p.name, p.type});
   return out;

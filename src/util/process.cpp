@@ -90,6 +90,7 @@ Result<ProcessResult> run_process(const std::vector<std::string>& argv, const Pr
     _exit(127);
   }
 
+  if (options.on_start) options.on_start(static_cast<int>(pid));
   ProcessResult result;
   if (!options.inherit_stdio) {
     ::close(in_pipe[0]);

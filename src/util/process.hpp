@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ struct ProcessOptions {
   std::optional<std::string> cwd;
   std::chrono::milliseconds timeout{0}; // 0 = none; on expiry the child is killed (SIGKILL)
   bool inherit_stdio = false;           // child uses our stdin/stdout/stderr; nothing captured
+  std::function<void(int pid)> on_start;  // called in the parent once the child exists
 };
 
 struct ProcessResult {

@@ -144,7 +144,8 @@ using Status = Result<void>;
     if (!hopper_try_result.ok()) return std::move(hopper_try_result).error(); \
   } while (false)
 
-// HOPPER_ASSIGN(decl, expr): `decl = *expr` on success; on error returns the error.
+// HOPPER_ASSIGN(decl, expr): `decl = *expr` on success; on error returns the error. It expands to
+// several statements: never use it as the unbraced body of an if or a loop.
 #define HOPPER_ASSIGN(decl, expr) \
   HOPPER_ASSIGN_IMPL(HOPPER_CONCAT(hopper_assign_result_, __LINE__), decl, expr)
 #define HOPPER_ASSIGN_IMPL(tmp, decl, expr)          \

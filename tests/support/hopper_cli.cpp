@@ -5,7 +5,7 @@
 namespace hopper::test {
 
 HopperRun run_hopper(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                     const std::string& cwd, const std::string& stdin_data) {
+                     const std::string& cwd, const std::string& stdin_data, std::function<void(int pid)> on_start) {
   std::vector<std::string> argv{HOPPER_EXE};
   argv.insert(argv.end(), args.begin(), args.end());
   util::ProcessOptions options;
@@ -22,6 +22,7 @@ HopperRun run_hopper(const std::vector<std::string>& args, const std::map<std::s
   if (!cwd.empty()) options.cwd = cwd;
   options.stdin_data = stdin_data;
   options.timeout = std::chrono::minutes(10);
+  options.on_start = std::move(on_start);
   auto result = util::run_process(argv, options);
   if (!result) {
     ADD_FAILURE() << result.error().message();

@@ -1,6 +1,7 @@
 // Runs the real hopper executable (built by this tree) as a child process.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct HopperRun {
 // `home` when given, AWS_EC2_METADATA_DISABLED=true, no AWS config files) and `stdin_data`.
 HopperRun run_hopper(const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env = {},
-                     const std::string& cwd = "", const std::string& stdin_data = "");
+                     const std::string& cwd = "", const std::string& stdin_data = "",
+                     std::function<void(int pid)> on_start = {});
 
 }  // namespace hopper::test

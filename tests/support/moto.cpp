@@ -103,6 +103,18 @@ MotoServer& MotoServer::shared() {
   return *server;
 }
 
+MotoServer& MotoServer::shared_with_ubuntu() {
+  static std::unique_ptr<MotoServer> server = [] {
+    auto s = start({{"MOTO_AMIS_PATH", std::string(HOPPER_SOURCE_DIR) + "/tests/testdata/moto/amis.json"}});
+    if (!s) {
+      std::fprintf(stderr, "FATAL: moto_server is required for this test binary and did not start\n");
+      std::exit(1);
+    }
+    return s;
+  }();
+  return *server;
+}
+
 MotoServer::~MotoServer() {
   if (m_pid > 0) {
     ::kill(m_pid, SIGTERM);

@@ -21,6 +21,9 @@ class MotoServer {
  public:
   // The binary-wide server (started on first call). Aborts the test run if it cannot start.
   static MotoServer& shared();
+  // A binary-wide server that also knows an Ubuntu 24.04 image of Canonical's (owner
+  // 099720109477, from tests/testdata/moto/amis.json), as hopper's image lookup needs.
+  static MotoServer& shared_with_ubuntu();
   // A fresh server with extra environment; stopped when the pointer goes.
   static std::unique_ptr<MotoServer> start(const std::map<std::string, std::string>& env = {});
 

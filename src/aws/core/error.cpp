@@ -42,9 +42,10 @@ constexpr std::array<std::string_view, 6> k_dependency = {
     "DependencyViolation", "DeleteConflict", "ResourceInUse", "ScalingActivityInProgress",
     "InvalidGroup.InUse", "InvalidIPAddress.InUse"};
 
-constexpr std::array<std::string_view, 8> k_already_exists = {
+constexpr std::array<std::string_view, 10> k_already_exists = {
     "EntityAlreadyExists", "InvalidPermission.Duplicate", "InvalidKeyPair.Duplicate", "InvalidGroup.Duplicate",
-    "RouteAlreadyExists", "ParameterAlreadyExists", "AlreadyExists", "InvalidLaunchTemplateName.AlreadyExistsException"};
+    "RouteAlreadyExists", "ParameterAlreadyExists", "AlreadyExists", "InvalidLaunchTemplateName.AlreadyExistsException",
+    "DuplicateLoadBalancerName", "DuplicateTargetGroupName"};
 
 }  // namespace
 

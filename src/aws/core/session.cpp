@@ -62,6 +62,7 @@ ApiError decode_error(Service service, const std::string& action, const net::Htt
   api.action = action;
   api.http_status = response.status;
   if (auto id = net::find_header(response.headers, "x-amzn-RequestId")) api.request_id = *id;
+  bool decoded = false;
   if (service_info(service).protocol == Protocol::json) {
     try {
       const auto doc = nlohmann::json::parse(response.body);
@@ -78,7 +79,11 @@ ApiError decode_error(Service service, const std::string& action, const net::Htt
     if (auto header = net::find_header(response.headers, "x-amzn-query-error")) {
       api.code = util::split(*header, ';').front();
     }
-  } else {
+    decoded = !api.code.empty();
+  }
+  // Query services answer in XML; so do some front doors of JSON services (authentication
+  // failures from emulators and proxies), so a JSON service falls back to XML too.
+  if (!decoded) {
     pugi::xml_document doc;
     if (codec::parse_xml(response.body, doc).ok()) {
       const pugi::xml_node root = doc.document_element();

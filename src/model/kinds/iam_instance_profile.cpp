@@ -26,7 +26,8 @@ class InstanceProfileKind final : public Kind {
     const std::string prefix = cloud.iam_name("");
     Discovered out;
     for (const auto& profile : profiles) {
-      if (profile.name.rfind(prefix, 0) != 0) continue;
+      // Some endpoints ignore PathPrefix: check the path and the name.
+      if (profile.name.rfind(prefix, 0) != 0 || profile.path.rfind(cloud.iam_path(), 0) != 0) continue;
       out.emplace_back(ResourceKey{std::string(name()), profile.name.substr(prefix.size())}, observe(profile));
     }
     return out;

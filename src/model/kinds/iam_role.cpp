@@ -42,7 +42,7 @@ class IamRoleKind final : public Kind {
     Discovered out;
     for (const auto& role : roles) {
       const std::string suffix = suffix_of(cloud, role.name);
-      if (suffix.empty()) continue;
+      if (suffix.empty() || role.path.rfind(cloud.iam_path(), 0) != 0) continue;
       HOPPER_ASSIGN(Observed observed, observe(cloud, role.name));
       out.emplace_back(ResourceKey{std::string(name()), suffix}, std::move(observed));
     }

@@ -1,0 +1,106 @@
+// hopper up: build (or converge) the cluster of the spec.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/cluster_run.hpp"
+#include "cli/command.hpp"
+#include "cli/plan_view.hpp"
+#include "cli/progress_view.hpp"
+#include "engine/apply.hpp"
+#include "engine/plan.hpp"
+#include "model/builders/cluster.hpp"
+#include "util/clock.hpp"
+#include "util/strings.hpp"
+#include "util/terminal.hpp"
+
+namespace hopper::cli {
+namespace {
+
+struct UpFlags {
+  bool allow_replace = false;
+  bool update_image = false;
+  int parallelism = 8;
+};
+
+std::string attribute(const std::optional<model::Observed>& observed, const std::string& name) {
+  if (!observed) return "";
+  const auto it = observed->attributes.find(name);
+  return it == observed->attributes.end() ? "" : it->second;
+}
+
+void print_summary(const Context& context, const ClusterRun& run, std::chrono::milliseconds elapsed) {
+  std::ostream& out = *context.out;
+  const auto bastion = run.state.get(model::keys::bastion());
+  const auto control_plane = run.state.get(model::keys::control_plane());
+  const auto workers = run.state.get(model::keys::workers());
+  if (context.format() == OutputFormat::json) {
+    nlohmann::json summary{{"cluster", run.spec.name},
+                           {"region", run.spec.region},
+                           {"elapsed_ms", elapsed.count()},
+                           {"bastion", attribute(bastion, "public_ip")},
+                           {"control_plane", attribute(control_plane, "private_ip")},
+                           {"workers_in_service", attribute(workers, "in_service")}};
+    out << summary.dump(2) << "\n";
+    return;
+  }
+  out << util::paint(util::Color::bold, fmt::format("Cluster {} is up in {} ({}).", run.spec.name, run.spec.region,
+                                                    util::format_duration(elapsed)))
+      << "\n";
+  if (bastion) out << "  bastion        " << attribute(bastion, "public_ip") << " (" << bastion->id << ")\n";
+  if (control_plane) {
+    out << "  control plane  " << attribute(control_plane, "private_ip") << " (" << control_plane->id << ")\n";
+  }
+  if (workers) out << "  workers        " << attribute(workers, "in_service") << " in service (" << workers->id << ")\n";
+  if (run.aws->session->uses_local_endpoint()) {
+    out << "  The endpoint is a local AWS emulator: no machine booted, so there is no cluster to reach.\n";
+  }
+}
+
+util::Result<util::ExitCode> run_up(Context& context, const UpFlags& flags) {
+  const auto started = std::chrono::steady_clock::now();
+  HOPPER_ASSIGN(auto run, prepare_cluster(context, {flags.update_image}));
+  engine::PlanOptions plan_options;
+  plan_options.allow_replace = flags.allow_replace;
+  plan_options.parallelism = flags.parallelism;
+  HOPPER_ASSIGN(const engine::Plan plan, engine::make_plan(run->graph, *run->cloud, run->state, plan_options));
+  const PlanHeader header{run->spec.name, run->spec.region, run->aws->identity.account,
+                          run->image.image_id + " (" + run->image.source + ")"};
+  const bool json = context.format() == OutputFormat::json;
+  if (!json) print_plan(*context.out, plan, header);
+  if (const auto refused = plan.refusals(); !refused.empty()) {
+    return util::Error::failed("refusing to replace the control plane (it holds etcd): " + util::join(refused, "; ") +
+                               "; pass --allow-replace to replace it anyway");
+  }
+  if (plan.has_changes()) {
+    HOPPER_ASSIGN(const bool go, confirm(context, "Apply these changes to cluster " + run->spec.name + "?"));
+    if (!go) {
+      *context.err << "Nothing changed.\n";
+      return util::ExitCode::failed;
+    }
+    auto progress = make_progress(json ? *context.err : *context.out, !json && util::stdout_is_terminal());
+    engine::ApplyOptions apply_options;
+    apply_options.parallelism = flags.parallelism;
+    apply_options.progress = progress.get();
+    const util::Status applied = engine::apply_plan(plan, run->graph, *run->cloud, run->state, apply_options);
+    progress.reset();
+    if (!applied.ok()) {
+      return util::Error(applied.error().message() + " (run `hopper up` again to continue)", applied.error().exit_code());
+    }
+  }
+  print_summary(context, *run, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started));
+  return util::ExitCode::ok;
+}
+
+}  // namespace
+
+void register_up(Registry& registry) {
+  auto flags = std::make_shared<UpFlags>();
+  CLI::App* sub = registry.add("up", "Create the cluster of the spec, or bring it in line with the spec",
+                               [flags](Context& context) { return run_up(context, *flags); });
+  sub->add_flag("--allow-replace", flags->allow_replace, "Replace the control plane when its settings changed (loses etcd)");
+  sub->add_flag("--update-image", flags->update_image, "Take the newest image instead of the one kept since the first up");
+  sub->add_option("--parallelism", flags->parallelism, "Resources changed at once")->check(CLI::Range(1, 32))->capture_default_str();
+}
+
+}  // namespace hopper::cli
