@@ -11,6 +11,7 @@ packages=(
   libcli11-dev libfmt-dev libcpp-httplib-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
   # what the tests use: real peers and checkers
   curl iproute2 util-linux shellcheck cloud-init openssh-server openssh-client python3 python3-botocore
+  chromium  # renders `hopper diagram` SVGs to PNG in the report tests (headless, offline)
 )
 
 missing=()
