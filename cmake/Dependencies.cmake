@@ -19,3 +19,4 @@ if(NOT TARGET hopper::yaml)
   add_library(hopper::yaml INTERFACE IMPORTED)
   target_link_libraries(hopper::yaml INTERFACE yaml-cpp)
 endif()
+

@@ -88,8 +88,10 @@ util::Result<std::string> render_user_data(const CloudConfig& config, std::size_
   if (plain.size() <= limit) return plain;
   std::string compressed = to_user_data(config, Compression::large_files);
   if (compressed.size() <= limit) return compressed;
-  return util::Error::failed("user data (" + config.comment + ") is " + std::to_string(compressed.size()) +
-                             " bytes even compressed; EC2 takes at most " + std::to_string(limit));
+  std::string whole = gzip(plain);
+  if (!whole.empty() && whole.size() <= limit) return whole;
+  return util::Error::failed("user data (" + config.comment + ") is " + std::to_string(whole.size()) +
+                             " bytes even gzipped as a whole; EC2 takes at most " + std::to_string(limit));
 }
 
 std::string gzip(std::string_view data) {
@@ -125,6 +127,17 @@ util::Result<std::string> gunzip(std::string_view data) {
   inflateEnd(&stream);
   if (status != Z_STREAM_END) return util::Error::failed("gunzip: corrupt or truncated data");
   return out;
+}
+
+bool is_gzipped(std::string_view user_data) {
+  return user_data.size() >= 2 && static_cast<unsigned char>(user_data[0]) == 0x1f &&
+         static_cast<unsigned char>(user_data[1]) == 0x8b;
+}
+
+std::string readable_user_data(const std::string& user_data) {
+  if (!is_gzipped(user_data)) return user_data;
+  auto text = gunzip(user_data);
+  return text ? *text : user_data;
 }
 
 }  // namespace hopper::bootstrap

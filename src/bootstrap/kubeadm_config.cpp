@@ -40,7 +40,7 @@ util::Result<std::string> init_configuration(const spec::ClusterSpec& spec, cons
   HOPPER_ASSIGN(const std::string registration, node_registration(spec.control_plane.instance_type));
   const std::string ip = spec.control_plane.private_ip.str();
   std::string out;
-  out += "# hopper: kubeadm init of cluster " + spec.name + " (@...@ are filled in at boot)\n";
+  out += "# hopper: kubeadm init of cluster " + spec.name + " (the placeholders are filled in at boot)\n";
   out += "apiVersion: kubeadm.k8s.io/v1beta4\n";
   out += "kind: InitConfiguration\n";
   out += "bootstrapTokens:\n";
@@ -87,7 +87,7 @@ util::Result<std::string> join_configuration(const spec::ClusterSpec& spec, cons
                                              const std::string& discovery_hash) {
   HOPPER_ASSIGN(const std::string registration, node_registration(spec.workers.instance_type));
   std::string out;
-  out += "# hopper: kubeadm join of cluster " + spec.name + " (@...@ are filled in at boot)\n";
+  out += "# hopper: kubeadm join of cluster " + spec.name + " (the placeholders are filled in at boot)\n";
   out += "apiVersion: kubeadm.k8s.io/v1beta4\n";
   out += "kind: JoinConfiguration\n";
   out += "discovery:\n";

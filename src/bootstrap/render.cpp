@@ -37,6 +37,7 @@ RenderContext make_render_context(const spec::ClusterSpec& spec, const std::stri
   context.partition = partition;
   context.ssm_prefix = "/hopper/" + spec.name + "/";
   context.control_plane_endpoint = spec.control_plane.private_ip.str() + ":6443";
+  context.demo_app = spec.addons.demo_app;
   return context;
 }
 
@@ -83,9 +84,10 @@ util::Result<BootstrapFiles> render_bootstrap(const spec::ClusterSpec& spec, con
        "The join token of cluster " + spec.name + " (hopper; refreshed by the control plane)"},
   };
 
-  out.files["user-data/bastion.yaml"] = out.bastion_user_data;
-  out.files["user-data/control-plane.yaml"] = out.control_plane_user_data;
-  out.files["user-data/worker.yaml"] = out.worker_user_data;
+  // For review: the #cloud-config text, also when it travels gzipped as a whole.
+  out.files["user-data/bastion.yaml"] = readable_user_data(out.bastion_user_data);
+  out.files["user-data/control-plane.yaml"] = readable_user_data(out.control_plane_user_data);
+  out.files["user-data/worker.yaml"] = readable_user_data(out.worker_user_data);
   add_to_files(control_plane.files, out.files);
   add_to_files(worker.files, out.files);
   out.files["pki/ca.crt"] = secrets.ca_cert_pem;

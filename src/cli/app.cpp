@@ -65,6 +65,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_sim(registry);
   register_render(registry);
   register_image(registry);
+  register_status(registry);
+  register_cost(registry);
+  register_diagram(registry);
+  register_iam_policy(registry);
+  register_ssh(registry);
+  register_ssh_config(registry);
+  register_tunnel(registry);
+  register_kubeconfig(registry);
   register_version(registry);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -33,5 +33,13 @@ void register_down(Registry& registry);
 void register_sim(Registry& registry);  // `sim serve` and the global --sim options
 void register_render(Registry& registry);  // `render`: the nodes' files for review
 void register_image(Registry& registry);   // `image build`: the baked image
+void register_status(Registry& registry);      // `status`: resources, instances, Kubernetes nodes
+void register_cost(Registry& registry);        // `cost`: the estimate at list prices
+void register_diagram(Registry& registry);     // `diagram`: SVG or DOT of the cluster
+void register_iam_policy(Registry& registry);  // `iam-policy`: the operator policy
+void register_ssh(Registry& registry);
+void register_ssh_config(Registry& registry);
+void register_tunnel(Registry& registry);
+void register_kubeconfig(Registry& registry);
 
 }  // namespace hopper::cli

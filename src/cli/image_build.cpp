@@ -168,6 +168,9 @@ util::Result<ImageBuildResult> build_with(model::Cloud& cloud, const spec::Clust
                  {k_tag_base_image, base},
                  {k_tag_kubernetes_version, spec.kubernetes.version},
                  {"hopper/built-for-cluster", spec.name}};
+  // moto answers HTTP 500 to a snapshot TagSpecification on CreateImage; on local endpoints only the
+  // image is tagged (its snapshots are found through the image either way).
+  create.tag_snapshots = !cloud.session().uses_local_endpoint();
   HOPPER_ASSIGN(result.image_id, aws::ec2::create_image(cloud.ec2, create).context("creating the image"));
   progress << "Creating image " << result.image_name << " (" << result.image_id << ")\n";
   HOPPER_TRY(wait_image_available(cloud, result.image_id));

@@ -62,6 +62,35 @@ TransportError::Kind classify(CURLcode code) {
   }
 }
 
+// Points libcurl at the in-memory PEM blobs of `tls`. A private CA replaces the system store
+// (the default CA file and path are switched off), so only that CA is trusted. libcurl copies
+// the blobs (CURL_BLOB_COPY): they need not outlive the call.
+void apply_tls(CURL* curl, const TlsOptions& tls) {
+  const auto blob = [](const std::string& pem) {
+    curl_blob b{};
+    b.data = const_cast<char*>(pem.data());
+    b.len = pem.size();
+    b.flags = CURL_BLOB_COPY;
+    return b;
+  };
+  if (!tls.ca_pem.empty()) {
+    curl_blob ca = blob(tls.ca_pem);
+    curl_easy_setopt(curl, CURLOPT_CAINFO, nullptr);
+    curl_easy_setopt(curl, CURLOPT_CAPATH, nullptr);
+    curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &ca);
+  }
+  if (!tls.client_cert_pem.empty()) {
+    curl_blob cert = blob(tls.client_cert_pem);
+    curl_easy_setopt(curl, CURLOPT_SSLCERTTYPE, "PEM");
+    curl_easy_setopt(curl, CURLOPT_SSLCERT_BLOB, &cert);
+  }
+  if (!tls.client_key_pem.empty()) {
+    curl_blob key = blob(tls.client_key_pem);
+    curl_easy_setopt(curl, CURLOPT_SSLKEYTYPE, "PEM");
+    curl_easy_setopt(curl, CURLOPT_SSLKEY_BLOB, &key);
+  }
+}
+
 }  // namespace
 
 CurlTransport::CurlTransport() { global_init(); }
@@ -126,6 +155,14 @@ util::Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
 
+  if (!request.tls.empty()) apply_tls(curl, request.tls);
+  curl_slist* connect_to = nullptr;
+  if (!request.connect_to.empty()) {
+    // "::HOST:PORT": any URL host and port go to HOST:PORT.
+    connect_to = curl_slist_append(connect_to, ("::" + request.connect_to).c_str());
+    curl_easy_setopt(curl, CURLOPT_CONNECT_TO, connect_to);
+  }
+
   char error_buffer[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
 
@@ -134,6 +171,8 @@ util::Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   curl_slist_free_all(headers);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+  curl_easy_setopt(curl, CURLOPT_CONNECT_TO, nullptr);
+  curl_slist_free_all(connect_to);
 
   if (code != CURLE_OK) {
     // A connection that failed mid-way must not be reused.

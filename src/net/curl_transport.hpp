@@ -1,6 +1,8 @@
 // CurlTransport: net::Transport over libcurl (the project's only libcurl user).
 //
-// TLS peer and host verification are always on. The proxy environment variables (http_proxy,
+// TLS peer and host verification are always on. HttpRequest::tls (a private CA, a client
+// certificate) and HttpRequest::connect_to are supported with libcurl's in-memory *_BLOB options
+// and CURLOPT_CONNECT_TO: nothing is written to disk. The proxy environment variables (http_proxy,
 // https_proxy, no_proxy and their upper-case forms) are honoured by libcurl itself. Connections
 // are reused: idle easy handles (each with its live connection) go back to a pool.
 //

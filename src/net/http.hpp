@@ -20,6 +20,21 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 // Case-insensitive lookup of the first header named `name`.
 std::optional<std::string> find_header(const Headers& headers, std::string_view name);
 
+// TLS settings of one https request beyond the defaults (system trust store, no client
+// certificate). Every field is PEM text held in memory, never a file; an empty field keeps the
+// default. Peer and host-name verification stay on whatever is set here.
+struct TlsOptions {
+  // Trust exactly these CA certificates (PEM, one or more) instead of the system store: for
+  // servers with a private CA, such as a Kubernetes API server and its cluster CA.
+  std::string ca_pem;
+  // Present this client certificate (PEM) and its private key (PEM) for mutual TLS. Both or
+  // neither. The key is a secret: never log it.
+  std::string client_cert_pem;
+  std::string client_key_pem;
+
+  bool empty() const { return ca_pem.empty() && client_cert_pem.empty() && client_key_pem.empty(); }
+};
+
 struct HttpRequest {
   std::string method = "GET";
   std::string url;  // absolute: scheme://host[:port]/path[?query]
@@ -27,6 +42,13 @@ struct HttpRequest {
   std::string body;
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds total_timeout{60'000};
+  TlsOptions tls;
+  // "HOST:PORT" (IPv6 as "[::1]:PORT"): open the TCP connection there instead of the URL's host
+  // and port, while the URL's host still names the server for TLS (SNI and certificate
+  // verification) and the Host header — curl's --connect-to. Empty: connect to the URL's host.
+  // Lets a client reach "https://10.0.1.10:6443" through a tunnel on 127.0.0.1:16443 and still
+  // check the certificate against 10.0.1.10.
+  std::string connect_to;
 };
 
 struct HttpResponse {

@@ -9,11 +9,11 @@
 namespace hopper::sim {
 namespace {
 
-RawRequest to_raw(const httplib::Request& request) {
+RawRequest to_raw(const httplib::Request& request, std::string body) {
   RawRequest raw;
   raw.method = request.method;
   raw.target = request.target;
-  raw.body = request.body;
+  raw.body = std::move(body);
   for (const auto& [name, value] : request.headers) {
     // cpp-httplib adds these itself; they were not part of what the client sent and signed.
     if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
@@ -57,12 +57,25 @@ util::Result<std::unique_ptr<Simulator>> Simulator::start(const SimOptions& opti
   sim->m_server = std::make_unique<httplib::Server>();
   Frontend* frontend = sim->m_frontend.get();
   const auto handler = [frontend](const httplib::Request& request, httplib::Response& response) {
-    answer(frontend->handle(to_raw(request)), response);
+    answer(frontend->handle(to_raw(request, request.body)), response);
+  };
+  // Bodies come through a ContentReader: Debian's cpp-httplib is a compiled library whose own
+  // form parsing answers 413 to any form body over 8 KiB, and AWS query requests are routinely
+  // larger (RunInstances with 16 KiB of user data, IAM policy documents). The frontend enforces
+  // AWS's own limits instead.
+  const auto with_body = [frontend](const httplib::Request& request, httplib::Response& response,
+                                    const httplib::ContentReader& reader) {
+    std::string body;
+    reader([&body](const char* data, std::size_t length) {
+      body.append(data, length);
+      return true;
+    });
+    answer(frontend->handle(to_raw(request, std::move(body))), response);
   };
   for (const char* pattern : {R"(/.*)"}) {
     sim->m_server->Get(pattern, handler);
-    sim->m_server->Post(pattern, handler);
-    sim->m_server->Put(pattern, handler);
+    sim->m_server->Post(pattern, with_body);
+    sim->m_server->Put(pattern, with_body);
     sim->m_server->Delete(pattern, handler);
   }
   if (options.port == 0) {

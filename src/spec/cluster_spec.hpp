@@ -79,6 +79,12 @@ struct ImageSpec {
   bool operator==(const ImageSpec&) const = default;
 };
 
+// Optional extras the control plane installs after kubeadm init.
+struct AddonsSpec {
+  bool demo_app = false;  // the chapter's demo: a Deployment behind a Service of type LoadBalancer
+  bool operator==(const AddonsSpec&) const = default;
+};
+
 struct SshKeySpec {
   std::string public_key_path;           // as written, e.g. ~/.ssh/id_ed25519.pub
   std::filesystem::path resolved_path;   // ~ expanded, relative paths taken from the spec's folder
@@ -95,6 +101,7 @@ struct ClusterSpec {
   WorkersSpec workers;
   KubernetesSpec kubernetes;
   ImageSpec image;
+  AddonsSpec addons;
   SshKeySpec ssh_key;
   std::map<std::string, std::string> tags;  // extra tags for every AWS resource
   std::filesystem::path source_path;        // the file it was loaded from

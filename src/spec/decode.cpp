@@ -14,13 +14,14 @@ namespace {
 using Known = std::vector<std::string_view>;
 
 const Known k_top = {"apiVersion", "kind",       "name",  "region", "network", "bastion",
-                     "controlPlane", "workers", "kubernetes", "image", "sshKey", "tags"};
+                     "controlPlane", "workers", "kubernetes", "image", "addons", "sshKey", "tags"};
 const Known k_network = {"vpcCIDR", "existingVpcId", "nat", "zones"};
 const Known k_zone = {"name", "privateSubnet", "publicSubnet"};
 const Known k_bastion = {"enabled", "instanceType", "sshAllowedCIDRs", "allowSSHFromAnywhere", "rootVolumeGiB"};
 const Known k_control_plane = {"instanceType", "privateIP", "rootVolumeGiB"};
 const Known k_workers = {"instanceType", "min", "max", "desired", "rootVolumeGiB"};
 const Known k_kubernetes = {"version", "serviceCIDR", "cni"};
+const Known k_addons = {"demoApp"};
 const Known k_ssh_key = {"publicKeyPath"};
 
 // The value of field `key`, or a null node when absent.
@@ -225,6 +226,11 @@ void decode_image(Reader& reader, const Fields& top, ImageSpec& image) {
   }
 }
 
+void decode_addons(Reader& reader, const Fields& top, AddonsSpec& addons) {
+  const Fields fields = section(reader, top, "addons", k_addons);
+  reader.read_bool(fields, "demoApp", addons.demo_app);
+}
+
 void decode_tags(Reader& reader, const Fields& top, std::map<std::string, std::string>& tags) {
   const auto fields = reader.entries(value_of(top, "tags"), "tags");
   if (!fields) return;
@@ -252,6 +258,7 @@ std::vector<std::string> schema_paths() {
   add("controlPlane", k_control_plane);
   add("workers", k_workers);
   add("kubernetes", k_kubernetes);
+  add("addons", k_addons);
   add("sshKey", k_ssh_key);
   return out;
 }
@@ -272,6 +279,7 @@ ClusterSpec decode_spec(const YAML::Node& root, Reader& reader) {
   decode_workers(reader, top, spec.workers);
   decode_kubernetes(reader, top, spec.kubernetes);
   decode_image(reader, top, spec.image);
+  decode_addons(reader, top, spec.addons);
   const Fields ssh_key = section(reader, top, "sshKey", k_ssh_key);
   reader.read_string(ssh_key, "publicKeyPath", spec.ssh_key.public_key_path);
   decode_tags(reader, top, spec.tags);

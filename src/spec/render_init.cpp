@@ -153,6 +153,10 @@ std::string render_init(const InitOptions& options) {
   line("# reuses), or an AMI id (ami-...).");
   line("image: ", to_string(ImageMode::stock));
   line();
+  line("addons:");
+  line("  # The chapter's demo app: a web Deployment behind a Service of type LoadBalancer (an ELB).");
+  line("  demoApp: ", defaults.addons.demo_app ? "true" : "false");
+  line();
   line("sshKey:");
   line("  # Installed on every instance. The private key is the same path without .pub, or your ssh agent.");
   line("  publicKeyPath: ", yaml_scalar(options.ssh_public_key_path));

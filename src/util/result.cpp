@@ -10,7 +10,7 @@ Error& Error::context(const std::string& what) & {
   return *this;
 }
 
-Error&& Error::context(const std::string& what) && {
+Error Error::context(const std::string& what) && {
   context(what);
   return std::move(*this);
 }

@@ -52,7 +52,7 @@ class [[nodiscard]] Error {
 
   // Prepends "`what`: " to the message; returns *this for chaining.
   Error& context(const std::string& what) &;
-  Error&& context(const std::string& what) &&;
+  Error context(const std::string& what) &&;  // by value: no reference to a temporary
 
   // The typed detail if it is a `D` (or derived from it), else nullptr.
   template <class D>
@@ -93,8 +93,9 @@ class [[nodiscard]] Result {
 
   T value_or(T fallback) const& { return ok() ? std::get<0>(m_data) : std::move(fallback); }
 
-  // Adds context to the error, if any; returns the result unchanged otherwise.
-  Result&& context(const std::string& what) && {
+  // Adds context to the error, if any; returns the result unchanged otherwise. By value: a
+  // reference to the temporary would dangle in `auto&& r = f().context(...)` (HOPPER_TRY).
+  Result context(const std::string& what) && {
     if (!ok()) std::get<1>(m_data).context(what);
     return std::move(*this);
   }
@@ -121,7 +122,7 @@ class [[nodiscard]] Result<void> {
     assert(m_error && "Result::error() on success");
     return std::move(*m_error);
   }
-  Result&& context(const std::string& what) && {
+  Result context(const std::string& what) && {  // by value, as above
     if (m_error) m_error->context(what);
     return std::move(*this);
   }

@@ -18,10 +18,10 @@ std::string service_of(const httplib::Request& request) {
   return parts.size() >= 4 ? parts[3] : "";
 }
 
-std::string action_of(const httplib::Request& request) {
+std::string action_of(const httplib::Request& request, const std::string& body) {
   const std::string target = request.get_header_value("X-Amz-Target");
   if (!target.empty()) return target.substr(target.find('.') + 1);
-  for (const auto& [key, value] : net::parse_form(request.body)) {
+  for (const auto& [key, value] : net::parse_form(body)) {
     if (key == "Action") return value;
   }
   if (request.has_param("Action")) return request.get_param_value("Action");
@@ -78,8 +78,8 @@ AwsProxy::AwsProxy(std::string upstream, ProxyFaults faults)
   const auto url = net::parse_url(upstream);
   m_upstream_host = url->host;
   m_upstream_port = url->port;
-  const auto handler = [this](const httplib::Request& request, httplib::Response& response) {
-    ProxiedCall call{service_of(request), action_of(request), 0, ""};
+  const auto handle = [this](const httplib::Request& request, const std::string& body, httplib::Response& response) {
+    ProxiedCall call{service_of(request), action_of(request, body), 0, ""};
     std::function<void()> hook;
     double roll = 0;
     {
@@ -106,7 +106,8 @@ AwsProxy::AwsProxy(std::string upstream, ProxyFaults faults)
         httplib::Client client(m_upstream_host, m_upstream_port);
         httplib::Headers headers(request.headers.begin(), request.headers.end());
         headers.erase("Content-Length");
-        (void)client.Post(request.path, headers, request.body, request.get_header_value("Content-Type"));
+        headers.erase("Content-Type");  // Post() adds it again: a second one breaks the signature
+        (void)client.Post(request.path, headers, body, request.get_header_value("Content-Type"));
         call.fault = "lost-answer";
       }
       drop(response);
@@ -115,14 +116,16 @@ AwsProxy::AwsProxy(std::string upstream, ProxyFaults faults)
       client.set_read_timeout(60, 0);
       httplib::Headers headers;
       for (const auto& [name, value] : request.headers) {
-        if (util::iequals(name, "Content-Length") || util::iequals(name, "REMOTE_ADDR") ||
+        // Content-Type: Post() sets it from its argument; a copy here would send it twice and break
+        // the signature for servers that check it (hopper's simulator).
+        if (util::iequals(name, "Content-Length") || util::iequals(name, "Content-Type") || util::iequals(name, "REMOTE_ADDR") ||
             util::iequals(name, "REMOTE_PORT") || util::iequals(name, "LOCAL_ADDR") || util::iequals(name, "LOCAL_PORT")) {
           continue;
         }
         headers.emplace(name, value);
       }
       auto result = request.method == "GET" ? client.Get(request.path + (request.params.empty() ? "" : "?" + httplib::detail::params_to_query_str(request.params)), headers)
-                                            : client.Post(request.path, headers, request.body, request.get_header_value("Content-Type"));
+                                            : client.Post(request.path, headers, body, request.get_header_value("Content-Type"));
       if (!result) {
         response.status = 502;
       } else {
@@ -138,8 +141,20 @@ AwsProxy::AwsProxy(std::string upstream, ProxyFaults faults)
     std::lock_guard lock(m_mutex);
     m_calls.push_back(call);
   };
-  m_server->Post(".*", handler);
-  m_server->Get(".*", handler);
+  // POST bodies come through a ContentReader: Debian's cpp-httplib is a compiled library whose
+  // automatic form parsing answers 413 to form bodies over 8 KiB (RunInstances with user data).
+  m_server->Post(".*", [handle](const httplib::Request& request, httplib::Response& response,
+                                const httplib::ContentReader& reader) {
+    std::string body;
+    reader([&body](const char* data, std::size_t length) {
+      body.append(data, length);
+      return true;
+    });
+    handle(request, body, response);
+  });
+  m_server->Get(".*", [handle](const httplib::Request& request, httplib::Response& response) {
+    handle(request, request.body, response);
+  });
   m_port = m_server->bind_to_any_port("127.0.0.1");
   m_thread = std::thread([this] { m_server->listen_after_bind(); });
   while (!m_server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));

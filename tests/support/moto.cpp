@@ -52,8 +52,14 @@ bool answers(const std::string& endpoint) {
 
 }  // namespace
 
+bool peer_is_sim() {
+  const char* peer = std::getenv("HOPPER_TEST_PEER");
+  return peer != nullptr && std::string(peer) == "sim";
+}
+
 std::unique_ptr<MotoServer> MotoServer::start(const std::map<std::string, std::string>& env) {
-  const std::string program = util::find_program("moto_server");
+  const bool sim = peer_is_sim();
+  const std::string program = sim ? std::string(HOPPER_EXE) : util::find_program("moto_server");
   if (program.empty()) {
     ADD_FAILURE() << "moto_server is not on PATH: the integration tests need moto (the machine "
                      "image ships it in its Python; see ../shared/MOTO-NOTES.md)";
@@ -71,8 +77,14 @@ std::unique_ptr<MotoServer> MotoServer::start(const std::map<std::string, std::s
       ::dup2(log_fd, STDERR_FILENO);
       for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
       const std::string port = std::to_string(server->m_port);
-      ::execl(program.c_str(), "moto_server", "-H", "127.0.0.1", "-p", port.c_str(),
-              static_cast<char*>(nullptr));
+      if (sim) {
+        // hopper's simulator in moto's place, with the key pair the tests sign with; it answers
+        // moto's admin API (reset) too. It follows AWS where moto is lenient.
+        ::execl(program.c_str(), "hopper", "sim", "serve", "--port", port.c_str(), "--access-key", "testing",
+                "--secret-key", "testing", static_cast<char*>(nullptr));
+      } else {
+        ::execl(program.c_str(), "moto_server", "-H", "127.0.0.1", "-p", port.c_str(), static_cast<char*>(nullptr));
+      }
       _exit(127);
     }
     ::close(log_fd);
@@ -87,7 +99,7 @@ std::unique_ptr<MotoServer> MotoServer::start(const std::map<std::string, std::s
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   }
-  ADD_FAILURE() << "moto_server did not start on 127.0.0.1 (see /tmp/hopper-moto-* logs)";
+  ADD_FAILURE() << (sim ? "hopper sim serve" : "moto_server") << " did not start on 127.0.0.1 (see /tmp/hopper-moto-* logs)";
   return nullptr;
 }
 

@@ -5,6 +5,9 @@
 //   moto.endpoint()                            // "http://127.0.0.1:PORT"
 //
 // If moto_server is not on PATH the test fails with a message that says so (never skipped).
+// With HOPPER_TEST_PEER=sim in the environment the server is `hopper sim serve` instead (it
+// accepts the key pair testing/testing and answers moto's reset API): ctest runs the engine's
+// integration suite once against each peer.
 // A second, separate server (e.g. with INITIAL_NO_AUTH_ACTION_COUNT for signature and IAM
 // checks) comes from MotoServer::start({{"INITIAL_NO_AUTH_ACTION_COUNT", "20"}}).
 #pragma once
@@ -45,6 +48,9 @@ class MotoServer {
   int m_port = 0;
   std::string m_log_path;
 };
+
+// True when HOPPER_TEST_PEER=sim: the "moto" servers are hopper's simulator.
+bool peer_is_sim();
 
 // A 127.0.0.1 TCP port that was free a moment ago.
 int free_port();

@@ -66,7 +66,9 @@ util::Result<Credentials> parse_credentials_json(const std::string& text, const 
     return credentials_error(where + " did not print valid JSON");
   }
   if (!doc.is_object()) return credentials_error(where + " did not print a JSON object");
-  if (process_format && doc.value("Version", 0) != 1) {
+  // Checked by hand: json::value() throws when "Version" holds a string.
+  const auto version = doc.find("Version");
+  if (process_format && (version == doc.end() || !version->is_number() || version->get<double>() != 1.0)) {
     return credentials_error(where + " printed an unsupported Version (expected 1)");
   }
   if (!process_format && doc.contains("Code") && doc["Code"] != "Success") {
@@ -188,7 +190,7 @@ std::shared_ptr<CredentialProvider> make_credential_chain(const AwsConfig& confi
   std::optional<codec::IniSection> config_copy;
   if (const auto* s = config.profile_config()) config_copy = *s;
   steps.emplace_back(config_where + " (credential_process, keys)",
-                     [config_copy, config_where]() -> util::Result<std::optional<Credentials>> {
+                     [config_copy, config_where, profile]() -> util::Result<std::optional<Credentials>> {
                        const codec::IniSection* section = config_copy ? &*config_copy : nullptr;
                        if (auto command = section_value(section, "credential_process")) {
                          const std::string where = "credential_process of " + config_where;
@@ -210,8 +212,8 @@ std::shared_ptr<CredentialProvider> make_credential_chain(const AwsConfig& confi
                          return credentials_error(
                              config_where +
                              " uses role_arn or SSO, which hopper does not resolve itself; add "
-                             "credential_process = aws configure export-credentials --profile " +
-                             std::string("<name>") + " --format process to that profile");
+                             "credential_process = aws configure export-credentials --profile " + profile +
+                             " --format process to that profile");
                        }
                        return std::optional<Credentials>{};
                      });
@@ -226,8 +228,10 @@ std::shared_ptr<CredentialProvider> make_credential_chain(const AwsConfig& confi
     if (!role) return std::optional<Credentials>{};  // not on EC2, or no role attached
     const std::string name(util::trim(util::split(*role, '\n').front()));
     if (name.empty()) return std::optional<Credentials>{};
-    HOPPER_ASSIGN(const std::string body, imds->get("meta-data/iam/security-credentials/" + name));
-    HOPPER_ASSIGN(auto c, parse_credentials_json(body, "instance role " + name, false));
+    auto body = imds->get("meta-data/iam/security-credentials/" + name);
+    // A role is attached but its credentials do not come: a credentials problem (exit code 3).
+    if (!body) return credentials_error("instance role " + name + ": " + body.error().message());
+    HOPPER_ASSIGN(auto c, parse_credentials_json(*body, "instance role " + name, false));
     return std::optional<Credentials>(std::move(c));
   });
 

@@ -72,11 +72,34 @@ std::optional<std::string> QueryParams::get(const std::string& name) const {
   return std::nullopt;
 }
 
+namespace {
+
+// application/x-www-form-urlencoded as botocore writes it (urllib's quote_plus): RFC 3986
+// unreserved characters stay, a space becomes '+', everything else is %XX. The body is signed
+// as sent, so AWS accepts either form of a space; writing it like the AWS CLI does keeps
+// verifiers that rebuild the body from its parsed fields (moto) in agreement with us.
+std::string form_encode(std::string_view text) {
+  std::string encoded = net::uri_encode(text);
+  std::string out;
+  out.reserve(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    if (encoded.compare(i, 3, "%20") == 0) {
+      out += '+';
+      i += 2;
+    } else {
+      out += encoded[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string QueryParams::encode(const std::string& action, const std::string& version) const {
-  std::string out = "Action=" + net::uri_encode(action);
-  if (!version.empty()) out += "&Version=" + net::uri_encode(version);
+  std::string out = "Action=" + form_encode(action);
+  if (!version.empty()) out += "&Version=" + form_encode(version);
   for (const auto& [key, value] : m_entries) {
-    out += "&" + net::uri_encode(key) + "=" + net::uri_encode(value);
+    out += "&" + form_encode(key) + "=" + form_encode(value);
   }
   return out;
 }

@@ -51,7 +51,8 @@ class QueryParams {
   const std::vector<std::pair<std::string, std::string>>& entries() const { return m_entries; }
   // The value of `name`, or nullopt.
   std::optional<std::string> get(const std::string& name) const;
-  // "Action=..&Version=..&k=v..." with RFC 3986 encoding (prepends Action and Version).
+  // "Action=..&Version=..&k=v..." form-encoded as botocore does: RFC 3986 unreserved characters
+  // kept, space as +, the rest %XX (prepends Action and Version).
   std::string encode(const std::string& action, const std::string& version) const;
 
  private:

@@ -10,7 +10,7 @@ bool RetryQuota::acquire(RetryKind kind, int& taken) {
   std::lock_guard lock(m_mutex);
   if (m_available < cost) return false;
   m_available -= cost;
-  taken += cost;
+  taken = cost;  // the SDKs refund only the last acquisition on success (botocore quota.py)
   return true;
 }
 

@@ -5,8 +5,9 @@
 //    and 50 ms for the rest (at least the server's x-amz-retry-after, at most computed + 5 s);
 //  - bounded attempts (default 5 for a provisioning tool; AWS_MAX_ATTEMPTS overrides);
 //  - a retry quota shared by all calls: 500 tokens, a retry costs 5 (10 after a timeout), a
-//    success refunds what its retries took (1 when it succeeded at once). An empty bucket stops
-//    retries so an outage does not turn into a retry storm.
+//    success after retries refunds its last acquisition (1 when it succeeded at once), as
+//    botocore's quota.py does. An empty bucket stops retries so an outage does not turn into a
+//    retry storm.
 //
 // Thread-safety: RetryQuota is safe to share between threads; the rest is pure.
 #pragma once
@@ -35,9 +36,10 @@ class RetryQuota {
  public:
   explicit RetryQuota(const RetryOptions& options)
       : m_options(options), m_available(options.quota_capacity) {}
-  // Takes the cost of retrying after `kind`; false when the bucket cannot pay (do not retry).
+  // Takes the cost of retrying after `kind` and records it in `taken` (the call's last
+  // acquisition); false when the bucket cannot pay (do not retry; `taken` unchanged).
   bool acquire(RetryKind kind, int& taken);
-  // After a success: refunds `taken` (what this call's retries took), or success_refund when none.
+  // After a success: refunds `taken` (the call's last acquisition), or success_refund when none.
   void on_success(int taken);
   int available() const;
 

@@ -104,6 +104,33 @@ ApiError decode_error(Service service, const std::string& action, const net::Htt
   return api;
 }
 
+util::Result<SessionOptions> SessionOptions::from_config(const AwsConfig& config) {
+  SessionOptions options;
+  std::optional<std::string> value;
+  std::string origin;
+  if (config.env) {
+    if (auto env_value = config.env("AWS_MAX_ATTEMPTS"); env_value && !util::trim(*env_value).empty()) {
+      value = std::move(env_value);
+      origin = "AWS_MAX_ATTEMPTS";
+    }
+  }
+  if (const codec::IniSection* section = config.profile_config(); !value && section != nullptr) {
+    if (const auto it = section->find("max_attempts"); it != section->end() && !it->second.empty()) {
+      value = it->second;
+      origin = "max_attempts in " + config.config_path;
+    }
+  }
+  if (!value) return options;
+  const std::string text(util::trim(*value));
+  int attempts = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), attempts);
+  if (ec != std::errc() || end != text.data() + text.size() || attempts < 1 || attempts > 100) {
+    return util::Error::usage(origin + " = " + text + ": expected a whole number of attempts from 1 to 100");
+  }
+  options.retry.max_attempts = attempts;
+  return options;
+}
+
 Session::Session(AwsConfig config, std::string region, std::shared_ptr<CredentialProvider> credentials,
                  net::Transport& transport, util::Clock& clock, util::Random& random, SessionOptions options)
     : m_config(std::move(config)),

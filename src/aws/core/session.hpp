@@ -61,6 +61,11 @@ struct SessionOptions {
   RetryOptions retry;
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds total_timeout{60'000};
+
+  // The defaults with the user's retry setting applied, as the AWS CLI reads it:
+  // AWS_MAX_ATTEMPTS (config.env), else `max_attempts` in the profile's config-file section,
+  // else 5. Error (ExitCode::usage) when the value is not a whole number from 1 to 100.
+  static util::Result<SessionOptions> from_config(const AwsConfig& config);
 };
 
 class Session {

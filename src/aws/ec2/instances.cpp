@@ -112,6 +112,7 @@ Instance decode_instance(const pugi::xml_node& node) {
   instance.launch_time = codec::text(node, "launchTime");
   instance.client_token = codec::text(node, "clientToken");
   instance.metadata_options = decode_metadata_options(codec::child(node, "metadataOptions"));
+  instance.source_dest_check = codec::bool_text(node, "sourceDestCheck", true);
   instance.tags = decode_tags(node);
   return instance;
 }
@@ -165,6 +166,13 @@ util::Result<std::string> describe_instance_user_data(const Client& client, cons
   params.set("InstanceId", instance_id).set("Attribute", "userData");
   HOPPER_ASSIGN(const XmlResponse response, client.call("DescribeInstanceAttribute", params));
   return decode_base64_or_keep(codec::text(codec::child(response.result(), "userData"), "value"));
+}
+
+util::Status modify_source_dest_check(const Client& client, const std::string& instance_id, bool enabled) {
+  QueryParams params;
+  params.set("InstanceId", instance_id).set("SourceDestCheck.Value", enabled);
+  HOPPER_TRY(client.call("ModifyInstanceAttribute", params));
+  return {};
 }
 
 }  // namespace hopper::aws::ec2

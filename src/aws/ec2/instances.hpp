@@ -73,6 +73,7 @@ struct Instance {
   std::string iam_instance_profile_arn;  // empty without a profile
   std::string launch_time;               // ISO 8601
   std::string client_token;              // the RunInstances ClientToken, empty if none was given
+  bool source_dest_check = true;         // false for instances that route others' traffic (NAT)
   MetadataOptions metadata_options;
   Tags tags;
 };
@@ -104,6 +105,9 @@ util::Result<std::vector<InstanceStateChange>> start_instances(const Client& cli
 // none yet (AWS keeps the last 64 KiB, and only after the instance has booted a while).
 // `latest` asks for the most recent output (Nitro instances only).
 util::Result<std::string> get_console_output(const Client& client, const std::string& instance_id, bool latest);
+// Turns the source/destination check of `instance_id` on or off (off for a NAT instance, which
+// forwards packets that are neither from nor to it). ModifyInstanceAttribute.
+util::Status modify_source_dest_check(const Client& client, const std::string& instance_id, bool enabled);
 
 // The user data of `instance_id` (DescribeInstanceAttribute userData), decoded from base64;
 // empty when it has none.

@@ -33,7 +33,11 @@ long long json_int(const nlohmann::json& object, const char* key, long long fall
   const auto it = object.find(key);
   if (it == object.end()) return fallback;
   if (it->is_number_integer()) return it->get<long long>();
-  if (it->is_number_float() && std::isfinite(it->get<double>())) return static_cast<long long>(it->get<double>());
+  if (it->is_number_float()) {
+    // Outside long long's range the cast is undefined behaviour ({"Version": 1e300} from a server).
+    const double value = it->get<double>();
+    if (std::isfinite(value) && value >= -9.2e18 && value <= 9.2e18) return static_cast<long long>(value);
+  }
   return fallback;
 }
 

@@ -5,6 +5,7 @@
 #include "cli/command.hpp"
 #include "cli/plan_view.hpp"
 #include "engine/plan.hpp"
+#include "report/cost.hpp"
 
 namespace hopper::cli {
 namespace {
@@ -23,9 +24,12 @@ util::Result<util::ExitCode> run_plan(Context& context, const PlanFlags& flags) 
   const PlanHeader header{run->spec.name, run->spec.region, run->aws->identity.account,
                           run->image.image_id + " (" + run->image.source + ")"};
   if (context.format() == OutputFormat::json) {
-    *context.out << plan_json(plan, header).dump(2) << "\n";
+    nlohmann::json out = plan_json(plan, header);
+    out["cost"] = report::spec_cost_json(run->spec);
+    *context.out << out.dump(2) << "\n";
   } else {
     print_plan(*context.out, plan, header);
+    *context.out << report::spec_cost_line(run->spec) << "\n";
   }
   if (flags.detailed_exitcode && plan.has_changes()) return util::ExitCode::changes_pending;
   return util::ExitCode::ok;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bootstrap/cloud_init.hpp"
 #include "bootstrap/render.hpp"
 #include "cli/command.hpp"
 #include "cli/local_state.hpp"
@@ -80,7 +81,11 @@ util::Result<util::ExitCode> run_render(Context& context, const std::string& out
                                    {"control-plane", files.control_plane_user_data},
                                    {"worker", files.worker_user_data}}) {
     *context.out << "  user-data/" << role << ".yaml: " << text.size() << " of " << bootstrap::k_user_data_limit
-                 << " bytes" << (text.find("gz+b64") != std::string::npos ? " (larger files gzipped)" : "") << "\n";
+                 << " bytes"
+                 << (bootstrap::is_gzipped(text)                    ? " (gzipped as a whole; the file holds the text)"
+                     : text.find("gz+b64") != std::string::npos ? " (larger files gzipped)"
+                                                                 : "")
+                 << "\n";
   }
   *context.out << "Secrets (the CA key, the join token) are not written: they travel through SSM.\n";
   return util::ExitCode::ok;

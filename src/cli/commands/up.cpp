@@ -10,6 +10,7 @@
 #include "engine/apply.hpp"
 #include "engine/plan.hpp"
 #include "model/builders/cluster.hpp"
+#include "report/cost.hpp"
 #include "util/clock.hpp"
 #include "util/strings.hpp"
 #include "util/terminal.hpp"
@@ -40,7 +41,8 @@ void print_summary(const Context& context, const ClusterRun& run, std::chrono::m
                            {"elapsed_ms", elapsed.count()},
                            {"bastion", attribute(bastion, "public_ip")},
                            {"control_plane", attribute(control_plane, "private_ip")},
-                           {"workers_in_service", attribute(workers, "in_service")}};
+                           {"workers_in_service", attribute(workers, "in_service")},
+                           {"cost", report::spec_cost_json(run.spec)}};
     out << summary.dump(2) << "\n";
     return;
   }
@@ -52,6 +54,7 @@ void print_summary(const Context& context, const ClusterRun& run, std::chrono::m
     out << "  control plane  " << attribute(control_plane, "private_ip") << " (" << control_plane->id << ")\n";
   }
   if (workers) out << "  workers        " << attribute(workers, "in_service") << " in service (" << workers->id << ")\n";
+  out << "  " << report::spec_cost_line(run.spec) << "\n";
   if (run.aws->session->uses_local_endpoint()) {
     out << "  The endpoint is a local AWS emulator: no machine booted, so there is no cluster to reach.\n";
   }

@@ -12,6 +12,17 @@
 
 namespace hopper::model {
 
+std::string nat_instance_user_data(const std::string& vpc_cidr) {
+  // bootcmd runs on every boot, so forwarding and the masquerade rule survive a reboot.
+  return "#cloud-config\n"
+         "# hopper: NAT instance for " + vpc_cidr + "\n"
+         "bootcmd:\n"
+         "  - [sysctl, -w, net.ipv4.ip_forward=1]\n"
+         "  - [sh, -c, 'out=$(ip route show default | awk \"{print \\$5; exit}\"); "
+         "iptables -t nat -C POSTROUTING -o \"$out\" -s " + vpc_cidr + " -j MASQUERADE 2>/dev/null || "
+         "iptables -t nat -A POSTROUTING -o \"$out\" -s " + vpc_cidr + " -j MASQUERADE']\n";
+}
+
 void build_compute(const ClusterInputs& inputs, std::vector<std::unique_ptr<Resource>>& out) {
   const spec::ClusterSpec& spec = *inputs.spec;
   const ClusterIdentity& id = inputs.identity;
@@ -43,6 +54,19 @@ void build_compute(const ClusterInputs& inputs, std::vector<std::unique_ptr<Reso
     bastion.public_ip = true;
     bastion.also_after = {{"route", "public-default"}};
     out.push_back(kinds::make_instance("bastion", display_name(inputs, "bastion"), bastion));
+  }
+
+  if (spec.network.nat == spec::NatMode::instance) {
+    for (const auto& zone : spec.network.zones) {
+      kinds::InstanceSpec nat;
+      nat.launch = {keys::image(), k_nat_instance_type, key_pair, {{"security_group", "nat"}}, std::nullopt, "",
+                    nat_instance_user_data(spec.network.vpc_cidr.str()), 8};
+      nat.subnet = {"subnet", "public-" + zone.name};
+      nat.public_ip = true;
+      nat.source_dest_check = false;
+      nat.also_after = {{"route", "public-default"}};
+      out.push_back(kinds::make_instance("nat-" + zone.name, display_name(inputs, "nat-" + zone.name), nat));
+    }
   }
 
   kinds::InstanceSpec control_plane;

@@ -5,6 +5,7 @@
 //   bastion        22/tcp from the admin CIDRs
 //   control plane  22/tcp and 6443/tcp from the bastion; 6443/tcp, 53/tcp and 53/udp from the
 //                  nodes; everything from itself
+//   nat            everything from the VPC's CIDR (only with nat: instance)
 //   nodes          22/tcp from the bastion; everything from the nodes (pod traffic: the VPC CNI
 //                  gives pods VPC addresses on the nodes' interfaces); everything from the
 //                  control plane (the kubelet's 10250 and the API server's calls to webhooks)
@@ -40,6 +41,15 @@ void build_firewall(const ClusterInputs& inputs, std::vector<std::unique_ptr<Res
       rules.push_back({"tcp", 22, 22, cidr.str(), std::nullopt, "ssh from admin"});
     }
     out.push_back(kinds::make_security_group_rules("bastion", display_name(inputs, "bastion") + " ingress", bastion, rules));
+  }
+
+  if (spec.network.nat == spec::NatMode::instance) {
+    // NAT instances take traffic from anything in the VPC and send it out.
+    const ResourceKey nat{"security_group", "nat"};
+    out.push_back(kinds::make_security_group("nat", {vpc, display_name(inputs, "nat"), "NAT instances of cluster " + inputs.identity.name}));
+    out.push_back(kinds::make_security_group_rules(
+        "nat", display_name(inputs, "nat") + " ingress", nat,
+        {{"-1", -1, -1, spec.network.vpc_cidr.str(), std::nullopt, "traffic to the internet from the VPC"}}));
   }
 
   out.push_back(kinds::make_security_group(

@@ -58,6 +58,12 @@ void build_network(const ClusterInputs& inputs, std::vector<std::unique_ptr<Reso
     out.push_back(kinds::make_route_table_association("private-" + z, display_name(inputs, "private-" + z),
                                                       private_table, private_subnet));
 
+    if (spec.network.nat == spec::NatMode::instance) {
+      // The NAT instance itself is built with the other machines (compute.cpp).
+      out.push_back(kinds::make_route("private-" + z + "-default", display_name(inputs, "private-" + z) + " 0.0.0.0/0",
+                                      {private_table, "0.0.0.0/0", kinds::RouteTargetType::instance,
+                                       ResourceKey{"instance", "nat-" + z}}));
+    }
     if (spec.network.nat == spec::NatMode::gateway) {
       const ResourceKey eip{"elastic_ip", "nat-" + z};
       out.push_back(kinds::make_elastic_ip("nat-" + z, display_name(inputs, "nat-" + z)));

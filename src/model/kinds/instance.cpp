@@ -28,6 +28,7 @@ Observed observe(const aws::ec2::Instance& instance) {
                      {"http_tokens", instance.metadata_options.http_tokens},
                      {"http_put_response_hop_limit", std::to_string(instance.metadata_options.http_put_response_hop_limit)}};
   if (!instance.iam_instance_profile_arn.empty()) observed.fields["iam_profile"] = profile_name(instance.iam_instance_profile_arn);
+  observed.fields["source_dest_check"] = bool_text(instance.source_dest_check);
   const auto hash = instance.tags.find(std::string(k_tag_user_data_hash));
   observed.fields["user_data_sha256"] = hash == instance.tags.end() ? "" : hash->second;
   observed.attributes = {{"private_ip", instance.private_ip_address},
@@ -116,11 +117,12 @@ class InstanceResource final : public Resource {
     Fields fields = launch_fields(m_spec.launch, state);
     fields["subnet_id"] = state.id_of(m_spec.subnet);
     if (m_spec.private_ip) fields["private_ip"] = *m_spec.private_ip;
+    if (!m_spec.source_dest_check) fields["source_dest_check"] = "false";
     add_tag_fields(fields, tags());
     return fields;
   }
   FieldRule rule(const std::string& field) const override {
-    return is_tag_field(field) ? FieldRule::update : FieldRule::replace;
+    return is_tag_field(field) || field == "source_dest_check" ? FieldRule::update : FieldRule::replace;
   }
   bool guarded() const override { return m_spec.guarded; }
 
@@ -160,12 +162,24 @@ class InstanceResource final : public Resource {
     }
     HOPPER_ASSIGN(aws::ec2::Instance running, wait_running(cloud, id));
     if (running.tags.empty()) running.tags = request.tags;
+    if (!m_spec.source_dest_check) {
+      HOPPER_TRY(retry_status_while(cloud.clock(), k_ec2_propagation_timeout, is_not_visible_yet,
+                                    [&] { return aws::ec2::modify_source_dest_check(cloud.ec2, id, false); }));
+      running.source_dest_check = false;
+    }
     return observe(running);
   }
 
   util::Result<Observed> update(Cloud& cloud, const State&, const Observed& observed,
                                 const std::vector<FieldChange>& changes) const override {
-    return update_ec2_tags(cloud, observed, changes);
+    for (const auto& change : field_changes(changes)) {
+      if (change.field == "source_dest_check") {
+        HOPPER_TRY(aws::ec2::modify_source_dest_check(cloud.ec2, observed.id, change.to == "true"));
+      }
+    }
+    HOPPER_ASSIGN(Observed updated, update_ec2_tags(cloud, observed, changes));
+    for (const auto& change : field_changes(changes)) updated.fields[change.field] = change.to;
+    return updated;
   }
 
  private:

@@ -21,6 +21,7 @@ struct InstanceSpec {
   std::optional<std::string> private_ip;
   bool public_ip = false;
   bool guarded = false;                   // refuse replacement unless --allow-replace
+  bool source_dest_check = true;          // false for a NAT instance
   std::vector<ResourceKey> also_after;    // e.g. the private route: boot needs the NAT
 };
 

@@ -30,6 +30,12 @@ LaunchSpec parse_run(Call& call) {
   spec.profile_name = call.get("IamInstanceProfile.Name");
   spec.profile_arn = call.get("IamInstanceProfile.Arn");
   spec.user_data = call.get("UserData");
+  if (!spec.user_data.empty()) {
+    // AWS counts the decoded bytes against the 16 KiB limit.
+    const auto decoded = codec::base64_decode(spec.user_data);
+    if (!decoded) fail("InvalidParameterValue", "Invalid BASE64 encoding of user data.");
+    if (decoded->size() > 16384) fail("InvalidParameterValue", "User data is limited to 16384 bytes");
+  }
   if (auto tokens = call.opt("MetadataOptions.HttpTokens")) spec.metadata["httpTokens"] = *tokens;
   if (auto hop = call.opt_number("MetadataOptions.HttpPutResponseHopLimit")) spec.metadata["httpPutResponseHopLimit"] = *hop;
   if (auto endpoint = call.opt("MetadataOptions.HttpEndpoint")) spec.metadata["httpEndpoint"] = *endpoint;

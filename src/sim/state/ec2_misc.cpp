@@ -346,6 +346,24 @@ Json describe_network_interfaces(Call& call) {
   return describe(call, spec);
 }
 
+// What the VPC CNI and load balancers do; tests plant one to prove `down` removes it.
+Json create_network_interface(Call& call) {
+  const std::string subnet_id = call.need("SubnetId");
+  need(call, col::subnets, subnet_id, "InvalidSubnetID.NotFound", "The subnet ID '" + subnet_id + "' does not exist");
+  EniSpec spec;
+  spec.subnet_id = subnet_id;
+  spec.description = call.get("Description");
+  spec.group_ids = call.params.list("SecurityGroupId");
+  for (const auto& group_id : spec.group_ids) {
+    need(call, col::security_groups, group_id, "InvalidGroup.NotFound", "The security group '" + group_id + "' does not exist");
+  }
+  spec.private_ip = call.opt("PrivateIpAddress");
+  spec.tags = tag_specification(call.params, "network-interface");
+  Json& eni = make_network_interface(call.world, call.rs(), call.region, spec);
+  call.world.dirty = true;
+  return {{"networkInterface", eni}};
+}
+
 Json delete_network_interface_action(Call& call) {
   const std::string id = call.need("NetworkInterfaceId");
   Json& eni = need(call, col::network_interfaces, id, "InvalidNetworkInterfaceID.NotFound", eni_missing(id));
@@ -385,6 +403,7 @@ void register_ec2_misc(Registry& r) {
   r.add(Service::ec2, "ImportKeyPair", import_key_pair);
   r.add(Service::ec2, "DescribeKeyPairs", describe_key_pairs);
   r.add(Service::ec2, "DeleteKeyPair", delete_key_pair);
+  r.add(Service::ec2, "CreateNetworkInterface", create_network_interface);
   r.add(Service::ec2, "DescribeNetworkInterfaces", describe_network_interfaces);
   r.add(Service::ec2, "DeleteNetworkInterface", delete_network_interface_action);
   r.add(Service::ec2, "DetachNetworkInterface", detach_network_interface);

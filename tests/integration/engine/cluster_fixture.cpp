@@ -1,5 +1,7 @@
 #include "cluster_fixture.hpp"
 
+#include <iostream>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -39,7 +41,14 @@ std::map<std::string, std::string> ClusterTest::env() const {
 }
 
 HopperRun ClusterTest::hopper(const std::vector<std::string>& args, std::function<void(int)> on_start) {
-  return run_hopper(args, env(), m_dir.path().string(), "", std::move(on_start));
+  HopperRun run = run_hopper(args, env(), m_dir.path().string(), "", std::move(on_start));
+  if (run.exit_code != 0) {
+    // Some tests expect a failure; either way the output belongs in the log for whoever reads it.
+    std::string line = "[hopper";
+    for (const auto& arg : args) line += " " + arg;
+    std::cerr << line << "] exited " << run.exit_code << "; its stderr:\n" << run.err << "\n";
+  }
+  return run;
 }
 
 void ClusterTest::init_spec(const std::vector<std::string>& extra) {

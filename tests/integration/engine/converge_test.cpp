@@ -33,7 +33,7 @@ TEST_F(ConvergeTest, PlanDetailedExitCodeAndJson) {
   const HopperRun before = hopper({"plan", "--detailed-exitcode", "-o", "json"});
   ASSERT_EQ(before.exit_code, 4) << before.err;
   const auto plan = nlohmann::json::parse(before.out);
-  EXPECT_EQ(plan["summary"]["create"], 28);
+  EXPECT_EQ(plan["summary"]["create"], 31);  // 28 + the CA certificate, CA key and join token in SSM
   EXPECT_EQ(plan["summary"]["delete"], 0);
   EXPECT_TRUE(m_proxy->mutating_calls().empty()) << names(m_proxy->mutating_calls());
 

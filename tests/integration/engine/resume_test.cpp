@@ -13,7 +13,7 @@ namespace {
 const std::map<std::string, int> k_one_cluster = {
     {"vpc", 1}, {"subnet", 2}, {"route_table", 2}, {"internet_gateway", 1}, {"elastic_ip", 1}, {"nat_gateway", 1},
     {"security_group", 3}, {"key_pair", 1}, {"launch_template", 1}, {"instance", 3}, {"auto_scaling_group", 1},
-    {"iam_role", 2}, {"iam_instance_profile", 2}, {"ssm_parameter", 1}};
+    {"iam_role", 2}, {"iam_instance_profile", 2}, {"ssm_parameter", 4}};
 
 class ResumeTest : public ClusterTest {};
 

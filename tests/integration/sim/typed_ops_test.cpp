@@ -125,6 +125,19 @@ TEST_F(SimTypedOpsTest, InstancesIamAndParameters) {
   EXPECT_EQ(by_tag->size(), 1u);
   ASSERT_TRUE(aws::ec2::terminate_instances(ec2(), {instances->front().id}).ok());
 
+  // User data as large as EC2 takes (a form body far over 8 KiB) goes through; one byte more is
+  // AWS's InvalidParameterValue.
+  run.client_token = "run-2";
+  run.user_data = "#cloud-config\n" + std::string(16384 - 14, '#');
+  auto large = aws::ec2::run_instances(ec2(), run);
+  ASSERT_TRUE(large.ok()) << large.error().message();
+  EXPECT_EQ(*aws::ec2::describe_instance_user_data(ec2(), large->front().id), run.user_data);
+  run.client_token = "run-3";
+  run.user_data += "#";
+  auto too_large = aws::ec2::run_instances(ec2(), run);
+  ASSERT_FALSE(too_large.ok());
+  EXPECT_EQ(aws::error_code(too_large.error()), "InvalidParameterValue") << too_large.error().message();
+
   aws::ssm::PutParameterRequest put;
   put.name = "/hopper/t/token";
   put.value = "secret";
