@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -472,15 +473,30 @@ TEST(SessionOptionsTest, MaxAttemptsFromEnvironmentThenProfile) {
 TEST(SessionTest, ManyThreadsShareOneSession) {
   Harness h;
   std::atomic<int> count{0};
-  // Every third request fails in some retryable way.
-  h.transport.set_fallback([&count](const net::HttpRequest& request) {
-    const int n = ++count;
-    if (n % 3 == 0) return n % 2 == 0 ? Answer::fail(Kind::dropped) : Answer::ok(ec2_error("RequestLimitExceeded"), 503);
-    if (net::find_header(request.headers, "X-Amz-Target")) return Answer::ok("{}");
+  std::mutex seen_mutex;
+  std::set<std::string> seen;  // calls whose first attempt was answered
+  // The first attempt of every third call fails in some retryable way; its retry succeeds. Keyed
+  // by call, not by a global request count, so that no interleaving of the threads can make one
+  // call fail again and again and drain the shared retry quota (that made this test flaky).
+  h.transport.set_fallback([&count, &seen_mutex, &seen](const net::HttpRequest& request) {
+    ++count;
+    const auto target = net::find_header(request.headers, "X-Amz-Target");
+    const bool json = target.has_value();
+    // Unique per call: the target names a JSON call, the body (with its Action) a query call.
+    const std::string call = json ? *target : request.body;
     std::string action;
     for (const auto& [key, value] : net::parse_form(request.body)) {
       if (key == "Action") action = value;
     }
+    bool first = false;
+    {
+      std::lock_guard lock(seen_mutex);
+      first = seen.insert(call).second;
+    }
+    const std::size_t bucket = std::hash<std::string>{}(call) % 6;
+    if (first && bucket == 0) return Answer::fail(Kind::dropped);
+    if (first && bucket == 3) return Answer::ok(ec2_error("RequestLimitExceeded"), 503);
+    if (json) return Answer::ok("{}");
     return Answer::ok("<" + action + "Response/>");
   });
   constexpr int k_threads = 8;
@@ -514,6 +530,7 @@ TEST(SessionTest, ManyThreadsShareOneSession) {
     }
   }
   EXPECT_EQ(h.sent(), static_cast<std::size_t>(count.load()));
+  EXPECT_GT(count.load(), k_threads * k_calls + 20) << "about a third of the calls were retried";
 }
 
 }  // namespace
