@@ -50,8 +50,8 @@ struct CreateImageRequest {
   std::string description;
   bool no_reboot = false;  // true: snapshot the running instance without stopping it
   Tags tags;               // set in the call on the image and on its snapshots (TagSpecification)
-  // When false, `tags` go on the image only. AWS tags both; moto 5.2 answers HTTP 500
-  // (NotImplementedError) to a snapshot TagSpecification, so tests against moto set this false.
+  // When false, `tags` go on the image only. AWS tags both; moto 5.2 fails with HTTP 500 on a
+  // snapshot TagSpecification, so `hopper image build` sets this false on local endpoints.
   bool tag_snapshots = true;
 };
 

@@ -1,6 +1,8 @@
 // Launch configuration requests checked against botocore's model, and an AWS answer decoded.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/autoscaling/launch_configurations.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -9,29 +11,11 @@
 namespace hopper::aws::autoscaling {
 namespace {
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
-std::string value_of(const std::vector<std::pair<std::string, std::string>>& params, const std::string& name) {
-  for (const auto& [key, value] : params) {
-    if (key == name) return value;
-  }
-  return "<absent>";
-}
+using encoding::value_of;
 
 TEST(AutoscalingLaunchConfigurationsEncodingTest, MatchesTheModel) {
   Harness h;

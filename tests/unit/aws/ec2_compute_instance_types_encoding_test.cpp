@@ -2,6 +2,8 @@
 // decoded, across pages.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/ec2/instance_types.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -10,37 +12,18 @@
 namespace hopper::aws {
 namespace {
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  ec2::Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<ec2::Client>;
 
-using Params = std::vector<std::pair<std::string, std::string>>;
+using encoding::Params;
 
 // The model loads in about a second: once per binary.
 const test::BotocoreModel& ec2_model() {
-  static const test::BotocoreModel model("ec2");
-  return model;
+  return encoding::botocore_model("ec2");
 }
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
-std::string value_of(const Params& params, const std::string& key) {
-  for (const auto& [k, v] : params) {
-    if (k == key) return v;
-  }
-  return "<absent>";
-}
+using encoding::value_of;
 
 TEST(Ec2ComputeInstanceTypesEncodingTest, MatchesTheModel) {
   Harness h;

@@ -1,6 +1,8 @@
 // Key pair requests checked against botocore's EC2 model; answers decoded from AWS-shaped XML.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/ec2/key_pairs.hpp"
 #include "codec/base64.hpp"
 #include "support/botocore_model.hpp"
@@ -10,35 +12,16 @@
 namespace hopper::aws {
 namespace {
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  ec2::Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<ec2::Client>;
 
 // The model loads in about a second: once per binary.
 const test::BotocoreModel& ec2_model() {
-  static const test::BotocoreModel model("ec2");
-  return model;
+  return encoding::botocore_model("ec2");
 }
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
-std::string value_of(const std::vector<std::pair<std::string, std::string>>& params, const std::string& key) {
-  for (const auto& [k, v] : params) {
-    if (k == key) return v;
-  }
-  return "<absent>";
-}
+using encoding::value_of;
 
 constexpr const char* k_public_key =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILJ1811DR6OkfV+fyWSwpL3TDckLVCAPoVwazhBd2ewo hopper@test";

@@ -2,6 +2,8 @@
 // shape decoded; the rule normalisation and equality that let a desired rule match AWS's answer.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include <ostream>
 
 #include "aws/ec2/security_groups.hpp"
@@ -21,19 +23,10 @@ namespace hopper::aws::ec2 {
 
 namespace {
 
-using Params = std::vector<std::pair<std::string, std::string>>;
+using encoding::Params;
 using Answer = test::RecordingTransport::Answer;
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
 // Every problem botocore's EC2 model finds with `params` (the model is parsed once: it is large).
 std::string problems(const std::string& operation, const Params& params) {

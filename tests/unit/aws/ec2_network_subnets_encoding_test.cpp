@@ -1,6 +1,8 @@
 // Subnet requests checked against botocore's EC2 model; subnet answers in AWS's shape decoded.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/ec2/subnets.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -9,19 +11,10 @@
 namespace hopper::aws::ec2 {
 namespace {
 
-using Params = std::vector<std::pair<std::string, std::string>>;
+using encoding::Params;
 using Answer = test::RecordingTransport::Answer;
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
 // Every problem botocore's EC2 model finds with `params` (the model is parsed once: it is large).
 std::string problems(const std::string& operation, const Params& params) {

@@ -1,6 +1,8 @@
 // The requests of the VPC and STS operations, checked against botocore's service models.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/ec2/vpcs.hpp"
 #include "aws/sts/caller_identity.hpp"
 #include "support/botocore_model.hpp"
@@ -20,11 +22,7 @@ struct Harness {
                 clock, random) {}
 };
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
 TEST(Ec2VpcsEncodingTest, MatchesTheModel) {
   Harness h;

@@ -2,6 +2,8 @@
 // DescribeTags batches driven by scripted answers.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/elb/load_balancers.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -11,31 +13,13 @@ namespace hopper::aws::elb {
 namespace {
 
 using Answer = test::RecordingTransport::Answer;
-using Params = std::vector<std::pair<std::string, std::string>>;
+using encoding::Params;
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
-std::string value_of(const Params& params, const std::string& name) {
-  for (const auto& [key, value] : params) {
-    if (key == name) return value;
-  }
-  return "<absent>";
-}
+using encoding::value_of;
 
 TEST(ElbLoadBalancersEncodingTest, MatchesTheModel) {
   Harness h;

@@ -1,6 +1,8 @@
 // ELBv2 target group requests checked against botocore's model, and an AWS answer decoded.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/elbv2/target_groups.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -9,22 +11,9 @@
 namespace hopper::aws::elbv2 {
 namespace {
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
 TEST(Elbv2TargetGroupsEncodingTest, MatchesTheModel) {
   Harness h;

@@ -1,6 +1,8 @@
 // IAM instance profile requests checked against botocore's model, and an AWS answer decoded.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include <algorithm>
 
 #include "aws/iam/instance_profiles.hpp"
@@ -11,22 +13,9 @@
 namespace hopper::aws::iam {
 namespace {
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
 TEST(IamInstanceProfilesEncodingTest, MatchesTheModel) {
   Harness h;

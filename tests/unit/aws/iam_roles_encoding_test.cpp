@@ -2,6 +2,8 @@
 // Marker/IsTruncated loop driven by scripted pages.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/iam/roles.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -10,29 +12,11 @@
 namespace hopper::aws::iam {
 namespace {
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
-std::string value_of(const std::vector<std::pair<std::string, std::string>>& params, const std::string& name) {
-  for (const auto& [key, value] : params) {
-    if (key == name) return value;
-  }
-  return "<absent>";
-}
+using encoding::value_of;
 
 constexpr const char* k_role_xml = R"(<GetRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
   <GetRoleResult>

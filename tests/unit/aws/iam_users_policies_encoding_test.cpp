@@ -2,6 +2,8 @@
 // decoded; CreateAccessKey never retried after an ambiguous failure.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/iam/users_policies.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -10,22 +12,9 @@
 namespace hopper::aws::iam {
 namespace {
 
-struct Harness {
-  test::RecordingTransport transport;
-  test::FakeClock clock;
-  test::ScriptedRandom random;
-  Session session;
-  Client client{session};
-  Harness()
-      : session(AwsConfig{}, "eu-west-1", static_credentials({"AKID", "SECRET", "", std::nullopt, "test"}), transport,
-                clock, random) {}
-};
+using Harness = encoding::Harness<Client>;
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
 TEST(IamUsersPoliciesEncodingTest, MatchesTheModel) {
   Harness h;

@@ -2,6 +2,8 @@
 // NextToken pages and DeleteParameters batches driven by scripted answers.
 #include <gtest/gtest.h>
 
+#include "unit/aws/encoding_harness.hpp"
+
 #include "aws/ssm/parameters.hpp"
 #include "support/botocore_model.hpp"
 #include "support/fake_clock.hpp"
@@ -37,11 +39,7 @@ struct Harness {
   }
 };
 
-std::string joined(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
+using encoding::joined;
 
 TEST(SsmParametersEncodingTest, MatchesTheModel) {
   Harness h;
