@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "aws/core/error.hpp"
 #include "aws/ec2/images.hpp"
 #include "aws/ec2/instances.hpp"
 #include "aws/ec2/instances_run.hpp"
@@ -94,6 +95,21 @@ util::Result<std::string> wait_image_available(model::Cloud& cloud, const std::s
       });
 }
 
+// CreateImage with the image and its snapshots tagged. moto answers HTTP 500 to a snapshot
+// TagSpecification on CreateImage (the simulator and AWS accept it): on a local endpoint, and
+// only for that answer, the image is created again with the image alone tagged (its snapshots are
+// found through the image either way). A 500 from AWS itself stays an error.
+util::Result<std::string> create_image_tagged(model::Cloud& cloud, aws::ec2::CreateImageRequest create,
+                                              std::ostream& progress) {
+  auto created = aws::ec2::create_image(cloud.ec2, create);
+  if (created || !cloud.session().uses_local_endpoint()) return std::move(created).context("creating the image");
+  const aws::ApiError* api = aws::api_error(created.error());
+  if (api == nullptr || api->http_status != 500) return std::move(created).context("creating the image");
+  progress << "The endpoint refused to tag the image's snapshots (HTTP 500); tagging the image only\n";
+  create.tag_snapshots = false;
+  return aws::ec2::create_image(cloud.ec2, create).context("creating the image");
+}
+
 // Waits until the builder has stopped itself (or, locally, stops it). Fails early when its
 // console shows the boot script's failure line.
 util::Status wait_builder_stopped(model::Cloud& cloud, const std::string& id, std::ostream& progress) {
@@ -168,10 +184,7 @@ util::Result<ImageBuildResult> build_with(model::Cloud& cloud, const spec::Clust
                  {k_tag_base_image, base},
                  {k_tag_kubernetes_version, spec.kubernetes.version},
                  {"hopper/built-for-cluster", spec.name}};
-  // moto answers HTTP 500 to a snapshot TagSpecification on CreateImage; on local endpoints only the
-  // image is tagged (its snapshots are found through the image either way).
-  create.tag_snapshots = !cloud.session().uses_local_endpoint();
-  HOPPER_ASSIGN(result.image_id, aws::ec2::create_image(cloud.ec2, create).context("creating the image"));
+  HOPPER_ASSIGN(result.image_id, create_image_tagged(cloud, create, progress));
   progress << "Creating image " << result.image_name << " (" << result.image_id << ")\n";
   HOPPER_TRY(wait_image_available(cloud, result.image_id));
   return result;

@@ -33,9 +33,13 @@ std::vector<aws::Filter> Cloud::owned_filters() const {
   return {{"tag:" + cluster_tag_key(), {"owned"}}, {"tag-key", {std::string(k_tag_resource)}}};
 }
 
-bool Cloud::is_owned(const aws::Tags& tags) const {
+bool Cloud::carries_owned_cluster_tag(const aws::Tags& tags) const {
   const auto it = tags.find(cluster_tag_key());
-  return it != tags.end() && it->second == "owned" && tags.count(std::string(k_tag_resource)) > 0;
+  return it != tags.end() && it->second == "owned";
+}
+
+bool Cloud::is_owned(const aws::Tags& tags) const {
+  return carries_owned_cluster_tag(tags) && tags.count(std::string(k_tag_resource)) > 0;
 }
 
 std::optional<ResourceKey> Cloud::key_of(const aws::Tags& tags) {

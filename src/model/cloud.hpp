@@ -65,6 +65,9 @@ class Cloud {
   // True when `tags` mark an object hopper owns for this cluster (checked client side too:
   // some endpoints ignore tag filters).
   bool is_owned(const aws::Tags& tags) const;
+  // True when `tags` carry this cluster's tag with value "owned": what the Auto Scaling group's
+  // workers carry (hopper/resource does not propagate to them), so is_owned() is false for them.
+  bool carries_owned_cluster_tag(const aws::Tags& tags) const;
   // The ResourceKey in `tags`, if any.
   static std::optional<ResourceKey> key_of(const aws::Tags& tags);
 

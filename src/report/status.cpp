@@ -110,8 +110,7 @@ util::Result<ClusterStatus> collect_status(model::Cloud& cloud, int parallelism)
   for (const auto& instance : described) {
     const bool live = instance.state.name != "terminated" && instance.state.name != "shutting-down";
     // Not Cloud::is_owned: that also wants hopper/resource, which the group's workers do not carry.
-    const auto tag = instance.tags.find(cloud.cluster_tag_key());
-    if (live && tag != instance.tags.end() && tag->second == "owned") instances.push_back(instance);
+    if (live && cloud.carries_owned_cluster_tag(instance.tags)) instances.push_back(instance);
   }
   return build_status(cloud.cluster().name, cloud.cluster().region, cloud.cluster().account_id, found, instances);
 }
