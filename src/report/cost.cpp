@@ -37,6 +37,9 @@ std::string price_text(double price) {
   return "$" + text;
 }
 
+// A note's price: "$0.048", or "an unsourced amount" when the table has no source for it.
+std::string optional_price_text(const OptionalPrice& price) { return price ? price_text(*price) : "an unsourced amount"; }
+
 }  // namespace
 
 std::string format_dollars(double amount) {
@@ -52,7 +55,7 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
   CostEstimate estimate;
   estimate.cluster = spec.name;
   estimate.region = spec.region;
-  estimate.table_date = table.date;
+  estimate.table_date = prices_date(table, *prices);
   estimate.table_source = table.source;
   estimate.workers_desired = spec.workers.desired;
   estimate.workers_max = spec.workers.max;
@@ -96,30 +99,34 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
     address_owners.push_back(plural(zones, "NAT instance"));
   }
 
+  HOPPER_ASSIGN(const double gp3_price, sourced_price(*prices, prices->gp3_gib_month, "EBS gp3 GiB-month"));
   estimate.lines.push_back(monthly_line("EBS gp3 root volumes", util::join(volumes, " + ") + " GiB", root_gib,
-                                        "GiB-month", prices->gp3_gib_month));
+                                        "GiB-month", gp3_price));
 
   if (spec.network.nat == spec::NatMode::gateway) {
+    HOPPER_ASSIGN(const double nat_price, sourced_price(*prices, prices->nat_gateway_hour, "NAT gateway-hour"));
     estimate.lines.push_back(
-        hourly_line("NAT gateways", "one per zone (" + plural(zones, "zone") + ")", zones, "gateway-hour", prices->nat_gateway_hour));
+        hourly_line("NAT gateways", "one per zone (" + plural(zones, "zone") + ")", zones, "gateway-hour", nat_price));
     public_addresses += zones;
     address_owners.push_back(plural(zones, "NAT gateway Elastic IP"));
-    estimate.notes.push_back("NAT gateways also charge " + price_text(prices->nat_gateway_gb) +
+    estimate.notes.push_back("NAT gateways also charge " + optional_price_text(prices->nat_gateway_gb) +
                              " per GB they process (package installs, image pulls): not counted");
   }
   if (public_addresses > 0) {
+    HOPPER_ASSIGN(const double ipv4_price, sourced_price(*prices, prices->public_ipv4_hour, "public IPv4 address-hour"));
     estimate.lines.push_back(hourly_line("public IPv4 addresses", util::join(address_owners, " + "), public_addresses,
-                                         "address-hour", prices->public_ipv4_hour));
+                                         "address-hour", ipv4_price));
   }
   if (spec.addons.demo_app) {
+    HOPPER_ASSIGN(const double clb_price, sourced_price(*prices, prices->clb_hour, "Classic Load Balancer-hour"));
     estimate.lines.push_back(hourly_line("load balancer (demo app)", "Classic Load Balancer", 1, "balancer-hour",
-                                         prices->clb_hour));
+                                         clb_price));
     estimate.notes.push_back("the demo app's Service of type LoadBalancer gets a Classic Load Balancer from the AWS "
                              "cloud controller; with the NLB annotation it would cost " +
-                             price_text(prices->nlb_hour) + "/hour instead");
+                             optional_price_text(prices->nlb_hour) + "/hour instead");
   } else {
     estimate.notes.push_back("no load balancer: addons.demoApp is off (a Service of type LoadBalancer adds " +
-                             price_text(prices->clb_hour) + "/hour for a Classic Load Balancer)");
+                             optional_price_text(prices->clb_hour) + "/hour for a Classic Load Balancer)");
   }
 
   for (const CostLine& line : estimate.lines) {
@@ -128,7 +135,7 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
   }
   const int extra_workers = spec.workers.max - spec.workers.desired;
   estimate.monthly_at_max = estimate.monthly + extra_workers * (worker_price * k_hours_per_month +
-                                                                spec.workers.root_volume_gib * prices->gp3_gib_month);
+                                                                spec.workers.root_volume_gib * gp3_price);
   estimate.not_counted = {
       "data transfer (to the internet, between zones)",
       "NAT gateway data processing per GB",
