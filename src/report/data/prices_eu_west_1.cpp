@@ -8,8 +8,12 @@
 // the type): m5, m5a, m6i, m6a, m7i, m7a, r5, r5a, r6i, r6a, r7i, r7a; and t3.small and c7i.48xlarge,
 // whose rows were not read.
 //
-// Other prices (EBS gp3, NAT gateway, load balancers): no source for eu-west-1 was found when this
-// table was made, so they are std::nullopt and an estimate that needs one is an error naming it.
+// NAT gateway: the AWS Price List offer file AmazonEC2/20260925174521/eu-west-1/index.json
+// (publicationDate 2026-09-25T17:45:21Z), on-demand rows EU-NatGateway-Hours $0.048 per Hrs and
+// EU-NatGateway-Bytes $0.048 per GB, as captured verbatim in a public repository's test data
+// (docs/report.md names it).
+// EBS gp3 and load balancers: no source for eu-west-1 was found, so they are std::nullopt and
+// an estimate that needs one is an error naming it.
 // Public IPv4: $0.005 per address-hour in every region (AWS announcement, docs/report.md).
 #include "report/data/regions.hpp"
 
@@ -19,6 +23,8 @@ RegionPrices eu_west_1() {
   RegionPrices p;
   p.region = "eu-west-1";
   p.date = "skypilot-catalog@27f67dd";
+  p.nat_gateway_hour = 0.048;  // EU-NatGateway-Hours, AWS offer file 20260925174521
+  p.nat_gateway_gb = 0.048;    // EU-NatGateway-Bytes, same file
   p.public_ipv4_hour = 0.005;
   p.instance_source = "AWS Price List API via SkyPilot's catalog (skypilot-org/skypilot-catalog catalogs/v7/aws/vms.csv @ 27f67dd)";
   p.instance_hour = {

@@ -49,12 +49,12 @@ TEST(CostTest, ChapterClusterInUsEast1NearItsSeventyFiveDollarsPlusTheNatGateway
   EXPECT_EQ(estimate->monthly_at_max, estimate->monthly);
 }
 
-TEST(CostTest, ChapterClusterInEuWest1InstancesAreSourcedButGp3AndNatAreNot) {
+TEST(CostTest, ChapterClusterInEuWest1InstancesAndNatAreSourcedButGp3IsNot) {
   // eu-west-1 instance prices come from SkyPilot's catalog (docs/report.md): by hand, the chapter's
   // instances cost (0.0126 + 0.05 + 0.05) $/h x 730 h = 82.198 $/month there, above the book's
-  // "about $75" before EBS and the NAT gateway. No source was found for eu-west-1's gp3, NAT
-  // gateway or load balancer prices, so the whole estimate is an error naming the first one
-  // needed; hopper does not guess.
+  // "about $75" before EBS and the NAT gateway. The NAT gateway price is sourced (AWS offer file);
+  // no source was found for eu-west-1's gp3 or load balancer prices, so the whole estimate is an
+  // error naming the first one needed; hopper does not guess.
   const PriceTable& table = shipped_price_table();
   const auto prices = region_prices(table, "eu-west-1");
   ASSERT_TRUE(prices.ok()) << prices.error().message();
@@ -62,7 +62,10 @@ TEST(CostTest, ChapterClusterInEuWest1InstancesAreSourcedButGp3AndNatAreNot) {
   EXPECT_EQ((*prices)->instance_hour.at("t2.medium"), 0.05);
   EXPECT_NEAR(((*prices)->instance_hour.at("t2.micro") + 2 * (*prices)->instance_hour.at("t2.medium")) * 730, 82.198, 1e-9);
   EXPECT_FALSE((*prices)->gp3_gib_month.has_value());
-  EXPECT_FALSE((*prices)->nat_gateway_hour.has_value());
+  // NAT gateway: AWS Price List offer AmazonEC2/20260925174521/eu-west-1, EU-NatGateway-Hours and
+  // EU-NatGateway-Bytes.
+  EXPECT_EQ((*prices)->nat_gateway_hour, 0.048);
+  EXPECT_EQ((*prices)->nat_gateway_gb, 0.048);
   EXPECT_EQ((*prices)->public_ipv4_hour, 0.005);
   const auto estimate = estimate_cost(spec_from(chapter_body("eu-west-1")), table);
   ASSERT_FALSE(estimate.ok());
@@ -73,16 +76,15 @@ TEST(CostTest, ChapterClusterInEuWest1InstancesAreSourcedButGp3AndNatAreNot) {
   EXPECT_NE(spec_cost_line(spec_from(chapter_body("eu-west-1"))).find("not available"), std::string::npos);
 }
 
-TEST(CostTest, ChapterClusterInEuWest1WithGp3AndNatGivenIsPricedByHand) {
+TEST(CostTest, ChapterClusterInEuWest1WithGp3GivenIsPricedByHand) {
   // The shipped eu-west-1 instance prices with the missing items filled in by the caller (as a
-  // --prices file would): gp3 0.088 $/GiB-month and NAT 0.048 $/h here are test inputs, not
-  // prices hopper vouches for. By hand: instances 82.198; 24 GiB x 0.088 = 2.112; NAT 0.048 x 730
-  // = 35.04; IPv4 (bastion + NAT EIP) 2 x 0.005 x 730 = 7.30; total 126.65.
+  // --prices file would): gp3 0.088 $/GiB-month here is a test input, not a price hopper vouches
+  // for; NAT 0.048 $/h is the shipped (sourced) price. By hand: instances 82.198; 24 GiB x 0.088
+  // = 2.112; NAT 0.048 x 730 = 35.04; IPv4 (bastion + NAT EIP) 2 x 0.005 x 730 = 7.30; total 126.65.
   PriceTable table = shipped_price_table();
   for (RegionPrices& r : table.regions) {
     if (r.region != "eu-west-1") continue;
     r.gp3_gib_month = 0.088;
-    r.nat_gateway_hour = 0.048;
   }
   const auto estimate = estimate_cost(spec_from(chapter_body("eu-west-1")), table);
   ASSERT_TRUE(estimate.ok()) << estimate.error().message();
