@@ -19,12 +19,6 @@ const std::string& prices_date(const PriceTable& table, const RegionPrices& pric
   return prices.date.empty() ? table.date : prices.date;
 }
 
-util::Result<double> sourced_price(const RegionPrices& prices, const OptionalPrice& price, std::string_view item) {
-  if (price) return *price;
-  return util::Error::usage("hopper's price table has no sourced price for the " + std::string(item) + " in " +
-                            prices.region + " (docs/report.md says which prices of that region are missing; pass --prices FILE)");
-}
-
 util::Result<double> instance_price(const PriceTable& table, const RegionPrices& prices, std::string_view instance_type) {
   const auto it = prices.instance_hour.find(instance_type);
   if (it == prices.instance_hour.end()) {

@@ -1,8 +1,9 @@
 // The price table hopper ships: AWS list prices (USD, on-demand, Linux, shared tenancy) for the
 // regions it lists, each region with its own date and sources. `hopper cost` and the cost line of `plan`
 // and `up` read it; nothing here makes a network call. docs/report.md says where every number
-// comes from; a price that could not be sourced is absent, never guessed, and asking for it is an
-// error that names the region and type.
+// comes from; a price that could not be sourced is absent, never guessed: an instance type without
+// a price is an error naming the region and type, any other unsourced item is listed by the
+// estimate as not priced (report/cost.hpp).
 //
 // Thread-safety: read-only static data.
 #pragma once
@@ -18,7 +19,8 @@
 namespace hopper::report {
 
 // A price that may be unsourced: std::nullopt means no source for it could be found when the table
-// was made. An estimate that needs it is an error naming the item (hopper does not guess).
+// was made. An estimate that needs it lists the item as not priced and excludes it from its totals
+// (hopper does not guess).
 using OptionalPrice = std::optional<double>;
 
 struct RegionPrices {
@@ -54,10 +56,6 @@ util::Result<const RegionPrices*> region_prices(const PriceTable& table, std::st
 
 // The date of `prices`: its own, else the table's.
 const std::string& prices_date(const PriceTable& table, const RegionPrices& prices);
-
-// A sourced price of `prices`, or an Error (ExitCode::usage) naming the item: "hopper's price table
-// has no sourced price for the NAT gateway-hour in eu-west-1 (see docs/report.md; pass --prices FILE)".
-util::Result<double> sourced_price(const RegionPrices& prices, const OptionalPrice& price, std::string_view item);
 
 // The hourly price of `instance_type` in `prices`. Error (ExitCode::usage): "hopper's price table
 // (2026-01-19) has no price for m7i.large in eu-west-1".

@@ -9,7 +9,7 @@
 // whose rows were not read.
 //
 // Other prices (EBS gp3, NAT gateway, load balancers): no source for eu-central-1 was found when this
-// table was made, so they are std::nullopt and an estimate that needs one is an error naming it.
+// table was made, so they are std::nullopt and an estimate lists them as not priced.
 // Public IPv4: $0.005 per address-hour in every region (AWS announcement, docs/report.md).
 #include "report/data/regions.hpp"
 

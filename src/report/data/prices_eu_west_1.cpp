@@ -13,7 +13,7 @@
 // EU-NatGateway-Bytes $0.048 per GB, as captured verbatim in a public repository's test data
 // (docs/report.md names it).
 // EBS gp3 and load balancers: no source for eu-west-1 was found, so they are std::nullopt and
-// an estimate that needs one is an error naming it.
+// an estimate lists them as not priced (no guess).
 // Public IPv4: $0.005 per address-hour in every region (AWS announcement, docs/report.md).
 #include "report/data/regions.hpp"
 
