@@ -4,9 +4,9 @@
 // Instance prices: SkyPilot's AWS catalog, generated from the AWS Price List API:
 // skypilot-org/skypilot-catalog, catalogs/v7/aws/vms.csv at commit
 // 27f67dd4e1bc0d35fa0ec075180ad54b230882c4, column Price of the eu-west-1 rows, copied type by type.
-// Families of the spec catalog not copied yet (absent, so a spec using them gets an error naming
-// the type): m5, m5a, m6i, m6a, m7i, m7a, r5, r5a, r6i, r6a, r7i, r7a; and t3.small and c7i.48xlarge,
-// whose rows were not read.
+// Copied: t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a (every type of the spec catalog in
+// these families). Families of the spec catalog not copied yet (absent, so a spec using them gets an
+// error naming the type): m6i, m6a, m7i, m7a, r5, r5a, r6i, r6a, r7i, r7a.
 //
 // NAT gateway: the AWS Price List offer file AmazonEC2/20260925174521/eu-west-1/index.json
 // (publicationDate 2026-09-25T17:45:21Z), on-demand rows EU-NatGateway-Hours $0.048 per Hrs and
@@ -32,7 +32,8 @@ RegionPrices eu_west_1() {
     {"t2.nano", 0.0063}, {"t2.micro", 0.0126}, {"t2.small", 0.025}, {"t2.medium", 0.05}, {"t2.large", 0.1008},
     {"t2.xlarge", 0.2016}, {"t2.2xlarge", 0.4032},
     // t3
-    {"t3.nano", 0.0057}, {"t3.micro", 0.0114}, {"t3.medium", 0.0456}, {"t3.large", 0.0912},
+    {"t3.nano", 0.0057}, {"t3.micro", 0.0114}, {"t3.small", 0.0228},
+    {"t3.medium", 0.0456}, {"t3.large", 0.0912},
     {"t3.xlarge", 0.1824}, {"t3.2xlarge", 0.3648},
     // t3a
     {"t3a.nano", 0.0051}, {"t3a.micro", 0.0102}, {"t3a.small", 0.0204}, {"t3a.medium", 0.0408},
@@ -55,12 +56,19 @@ RegionPrices eu_west_1() {
     // c7i
     {"c7i.large", 0.09576}, {"c7i.xlarge", 0.19152}, {"c7i.2xlarge", 0.38304}, {"c7i.4xlarge", 0.76608},
     {"c7i.8xlarge", 1.53216}, {"c7i.12xlarge", 2.29824}, {"c7i.16xlarge", 3.06432}, {"c7i.24xlarge", 4.59648},
-    {"c7i.metal-24xl", 4.59648}, {"c7i.metal-48xl", 9.19296},
+    {"c7i.48xlarge", 9.19296}, {"c7i.metal-24xl", 4.59648}, {"c7i.metal-48xl", 9.19296},
     // c7a
     {"c7a.medium", 0.05506}, {"c7a.large", 0.11012}, {"c7a.xlarge", 0.22024}, {"c7a.2xlarge", 0.44048},
     {"c7a.4xlarge", 0.88096}, {"c7a.8xlarge", 1.76192}, {"c7a.12xlarge", 2.64288}, {"c7a.16xlarge", 3.52384},
     {"c7a.24xlarge", 5.28576}, {"c7a.32xlarge", 7.04768}, {"c7a.48xlarge", 10.57152},
     {"c7a.metal-48xl", 10.57152},
+    // m5
+    {"m5.large", 0.107}, {"m5.xlarge", 0.214}, {"m5.2xlarge", 0.428}, {"m5.4xlarge", 0.856},
+    {"m5.8xlarge", 1.712}, {"m5.12xlarge", 2.568}, {"m5.16xlarge", 3.424}, {"m5.24xlarge", 5.136},
+    {"m5.metal", 5.136},
+    // m5a
+    {"m5a.large", 0.096}, {"m5a.xlarge", 0.192}, {"m5a.2xlarge", 0.384}, {"m5a.4xlarge", 0.768},
+    {"m5a.8xlarge", 1.536}, {"m5a.12xlarge", 2.304}, {"m5a.16xlarge", 3.072}, {"m5a.24xlarge", 4.608},
   };
   return p;
 }
