@@ -37,6 +37,9 @@ std::string price_text(double price) {
   return "$" + text;
 }
 
+// A note's price: "$0.048", or "an unsourced amount" when the table has no source for it.
+std::string optional_price_text(const OptionalPrice& price) { return price ? price_text(*price) : "an unsourced amount"; }
+
 }  // namespace
 
 std::string format_dollars(double amount) {
@@ -52,7 +55,7 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
   CostEstimate estimate;
   estimate.cluster = spec.name;
   estimate.region = spec.region;
-  estimate.table_date = table.date;
+  estimate.table_date = prices_date(table, *prices);
   estimate.table_source = table.source;
   estimate.workers_desired = spec.workers.desired;
   estimate.workers_max = spec.workers.max;
@@ -96,30 +99,46 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
     address_owners.push_back(plural(zones, "NAT instance"));
   }
 
-  estimate.lines.push_back(monthly_line("EBS gp3 root volumes", util::join(volumes, " + ") + " GiB", root_gib,
-                                        "GiB-month", prices->gp3_gib_month));
+  // A line when the table sources the price, else an unpriced item with its quantity (no guess).
+  const auto add = [&](const OptionalPrice& price, CostLine line, std::string what) {
+    if (price) {
+      estimate.lines.push_back(std::move(line));
+      return;
+    }
+    estimate.unpriced.push_back(UnpricedItem{std::move(line.item), std::move(what), line.quantity, std::move(line.unit),
+                                             "no sourced price for " + spec.region});
+  };
+  add(prices->gp3_gib_month,
+      monthly_line("EBS gp3 root volumes", util::join(volumes, " + ") + " GiB", root_gib, "GiB-month",
+                   prices->gp3_gib_month.value_or(0)),
+      fmt::format("EBS gp3 {} GiB", root_gib));
 
   if (spec.network.nat == spec::NatMode::gateway) {
-    estimate.lines.push_back(
-        hourly_line("NAT gateways", "one per zone (" + plural(zones, "zone") + ")", zones, "gateway-hour", prices->nat_gateway_hour));
+    add(prices->nat_gateway_hour,
+        hourly_line("NAT gateways", "one per zone (" + plural(zones, "zone") + ")", zones, "gateway-hour",
+                    prices->nat_gateway_hour.value_or(0)),
+        plural(zones, "NAT gateway"));
     public_addresses += zones;
     address_owners.push_back(plural(zones, "NAT gateway Elastic IP"));
-    estimate.notes.push_back("NAT gateways also charge " + price_text(prices->nat_gateway_gb) +
+    estimate.notes.push_back("NAT gateways also charge " + optional_price_text(prices->nat_gateway_gb) +
                              " per GB they process (package installs, image pulls): not counted");
   }
   if (public_addresses > 0) {
-    estimate.lines.push_back(hourly_line("public IPv4 addresses", util::join(address_owners, " + "), public_addresses,
-                                         "address-hour", prices->public_ipv4_hour));
+    add(prices->public_ipv4_hour,
+        hourly_line("public IPv4 addresses", util::join(address_owners, " + "), public_addresses, "address-hour",
+                    prices->public_ipv4_hour.value_or(0)),
+        fmt::format("{} public IPv4 address{}", public_addresses, public_addresses == 1 ? "" : "es"));
   }
   if (spec.addons.demo_app) {
-    estimate.lines.push_back(hourly_line("load balancer (demo app)", "Classic Load Balancer", 1, "balancer-hour",
-                                         prices->clb_hour));
+    add(prices->clb_hour,
+        hourly_line("load balancer (demo app)", "Classic Load Balancer", 1, "balancer-hour", prices->clb_hour.value_or(0)),
+        "1 Classic Load Balancer (demo app)");
     estimate.notes.push_back("the demo app's Service of type LoadBalancer gets a Classic Load Balancer from the AWS "
                              "cloud controller; with the NLB annotation it would cost " +
-                             price_text(prices->nlb_hour) + "/hour instead");
+                             optional_price_text(prices->nlb_hour) + "/hour instead");
   } else {
     estimate.notes.push_back("no load balancer: addons.demoApp is off (a Service of type LoadBalancer adds " +
-                             price_text(prices->clb_hour) + "/hour for a Classic Load Balancer)");
+                             optional_price_text(prices->clb_hour) + "/hour for a Classic Load Balancer)");
   }
 
   for (const CostLine& line : estimate.lines) {
@@ -127,8 +146,10 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
     estimate.monthly += line.monthly;
   }
   const int extra_workers = spec.workers.max - spec.workers.desired;
+  // The extra workers' root volumes are left out with the others when gp3 is unpriced.
   estimate.monthly_at_max = estimate.monthly + extra_workers * (worker_price * k_hours_per_month +
-                                                                spec.workers.root_volume_gib * prices->gp3_gib_month);
+                                                                spec.workers.root_volume_gib *
+                                                                    prices->gp3_gib_month.value_or(0));
   estimate.not_counted = {
       "data transfer (to the internet, between zones)",
       "NAT gateway data processing per GB",
@@ -140,12 +161,27 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
   return estimate;
 }
 
+namespace {
+
+// "EBS gp3 24 GiB (no sourced price for eu-west-1), ...".
+std::string unpriced_text(const CostEstimate& estimate) {
+  std::vector<std::string> items;
+  for (const UnpricedItem& item : estimate.unpriced) items.push_back(item.what + " (" + item.reason + ")");
+  return util::join(items, ", ");
+}
+
+}  // namespace
+
 std::string cost_summary_line(const CostEstimate& estimate) {
-  std::string line = fmt::format("Estimated cost: {}/month ({}/hour) at {} list prices of {}", format_dollars(estimate.monthly),
-                                 fmt::format("${:.4f}", estimate.hourly), estimate.region, estimate.table_date);
+  const char* bound = estimate.complete() ? "" : "at least ";
+  std::string line = fmt::format("Estimated cost: {}{}/month ({}{}/hour) at {} list prices of {}", bound,
+                                 format_dollars(estimate.monthly), bound, fmt::format("${:.4f}", estimate.hourly),
+                                 estimate.region, estimate.table_date);
   if (estimate.workers_max > estimate.workers_desired) {
-    line += fmt::format(", up to {}/month with {} workers", format_dollars(estimate.monthly_at_max), estimate.workers_max);
+    line += fmt::format(", up to {}{}/month with {} workers", bound, format_dollars(estimate.monthly_at_max),
+                        estimate.workers_max);
   }
+  if (!estimate.complete()) line += "; not priced: " + unpriced_text(estimate);
   return line + " (`hopper cost` shows the details)";
 }
 
@@ -170,11 +206,19 @@ void print_cost(std::ostream& out, const CostEstimate& estimate) {
                        format_dollars(line.monthly));
     out << fmt::format("  {:<26} {}\n", "", fmt::format("{} {} x {}", line.quantity, line.unit, price_text(line.unit_price)));
   }
-  out << fmt::format("  {:<26} {:<42} {:>10} {:>10}\n", "total", "", fmt::format("${:.4f}", estimate.hourly),
+  const bool complete = estimate.complete();
+  out << fmt::format("  {:<26} {:<42} {:>10} {:>10}\n", complete ? "total" : "total, at least",
+                     complete ? "" : "(not priced items excluded, see below)", fmt::format("${:.4f}", estimate.hourly),
                      format_dollars(estimate.monthly));
   if (estimate.workers_max > estimate.workers_desired) {
-    out << fmt::format("  {:<26} {:<42} {:>10} {:>10}\n", "total with workers at max",
+    out << fmt::format("  {:<26} {:<42} {:>10} {:>10}\n", complete ? "total with workers at max" : "at max, at least",
                        fmt::format("{} workers", estimate.workers_max), "", format_dollars(estimate.monthly_at_max));
+  }
+  if (!complete) {
+    out << fmt::format("\nAt least {}/month; not priced (hopper's table has no source for them, so the total "
+                       "excludes them; pass --prices FILE to price them):\n",
+                       format_dollars(estimate.monthly));
+    for (const UnpricedItem& item : estimate.unpriced) out << "  - " << item.what << ": " << item.reason << "\n";
   }
   out << "\nA month is 730 hours. Notes:\n";
   for (const std::string& note : estimate.notes) out << "  - " << note << "\n";
@@ -194,6 +238,14 @@ nlohmann::json cost_json(const CostEstimate& estimate) {
                      {"hourly", line.hourly},
                      {"monthly", line.monthly}});
   }
+  nlohmann::json unpriced = nlohmann::json::array();
+  for (const UnpricedItem& item : estimate.unpriced) {
+    unpriced.push_back({{"item", item.item},
+                        {"what", item.what},
+                        {"quantity", item.quantity},
+                        {"unit", item.unit},
+                        {"reason", item.reason}});
+  }
   return {{"cluster", estimate.cluster},
           {"region", estimate.region},
           {"currency", "USD"},
@@ -201,6 +253,8 @@ nlohmann::json cost_json(const CostEstimate& estimate) {
           {"prices_date", estimate.table_date},
           {"prices_source", estimate.table_source},
           {"lines", lines},
+          {"complete", estimate.complete()},
+          {"unpriced", unpriced},
           {"hourly", estimate.hourly},
           {"monthly", estimate.monthly},
           {"monthly_with_workers_at_max", estimate.monthly_at_max},

@@ -20,6 +20,12 @@ struct Reader {
     }
     return it->get<double>();
   }
+  // A price that may be null (unsourced), but not absent.
+  OptionalPrice optional_price(const nlohmann::json& object, const char* key, const std::string& where) {
+    const auto it = object.find(key);
+    if (it != object.end() && it->is_null()) return std::nullopt;
+    return price(object, key, where);
+  }
   std::string text(const nlohmann::json& object, const char* key, const std::string& where, bool required) {
     const auto it = object.find(key);
     if (it == object.end()) {
@@ -56,12 +62,13 @@ util::Result<PriceTable> parse_price_table(std::string_view json_text) {
       }
       RegionPrices prices;
       prices.region = reader.text(entry, "region", where, true);
-      prices.gp3_gib_month = reader.price(entry, "gp3_gib_month", where);
-      prices.nat_gateway_hour = reader.price(entry, "nat_gateway_hour", where);
-      prices.nat_gateway_gb = reader.price(entry, "nat_gateway_gb", where);
-      prices.public_ipv4_hour = reader.price(entry, "public_ipv4_hour", where);
-      prices.nlb_hour = reader.price(entry, "nlb_hour", where);
-      prices.clb_hour = reader.price(entry, "clb_hour", where);
+      prices.gp3_gib_month = reader.optional_price(entry, "gp3_gib_month", where);
+      prices.nat_gateway_hour = reader.optional_price(entry, "nat_gateway_hour", where);
+      prices.nat_gateway_gb = reader.optional_price(entry, "nat_gateway_gb", where);
+      prices.public_ipv4_hour = reader.optional_price(entry, "public_ipv4_hour", where);
+      prices.nlb_hour = reader.optional_price(entry, "nlb_hour", where);
+      prices.clb_hour = reader.optional_price(entry, "clb_hour", where);
+      prices.date = reader.text(entry, "date", where, false);
       prices.instance_source = reader.text(entry, "instance_source", where, false);
       const auto instances = entry.find("instances");
       if (instances == entry.end() || !instances->is_object()) {
@@ -79,17 +86,19 @@ util::Result<PriceTable> parse_price_table(std::string_view json_text) {
 }
 
 nlohmann::json price_table_json(const PriceTable& table) {
+  const auto value = [](const OptionalPrice& price) { return price ? nlohmann::json(*price) : nlohmann::json(nullptr); };
   nlohmann::json regions = nlohmann::json::array();
   for (const RegionPrices& prices : table.regions) {
     nlohmann::json instances = nlohmann::json::object();
     for (const auto& [type, price] : prices.instance_hour) instances[type] = price;
     regions.push_back({{"region", prices.region},
-                       {"gp3_gib_month", prices.gp3_gib_month},
-                       {"nat_gateway_hour", prices.nat_gateway_hour},
-                       {"nat_gateway_gb", prices.nat_gateway_gb},
-                       {"public_ipv4_hour", prices.public_ipv4_hour},
-                       {"nlb_hour", prices.nlb_hour},
-                       {"clb_hour", prices.clb_hour},
+                       {"date", prices.date},
+                       {"gp3_gib_month", value(prices.gp3_gib_month)},
+                       {"nat_gateway_hour", value(prices.nat_gateway_hour)},
+                       {"nat_gateway_gb", value(prices.nat_gateway_gb)},
+                       {"public_ipv4_hour", value(prices.public_ipv4_hour)},
+                       {"nlb_hour", value(prices.nlb_hour)},
+                       {"clb_hour", value(prices.clb_hour)},
                        {"instance_source", prices.instance_source},
                        {"instances", instances}});
   }

@@ -1,6 +1,9 @@
-// The cost estimate checked against totals computed by hand from the shipped us-east-1 prices
-// (docs/report.md lists them), and its errors.
+// The cost estimate checked against totals computed by hand from the shipped prices (docs/report.md
+// lists them and their sources), and its errors.
 #include "report/cost.hpp"
+
+#include <set>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -47,15 +50,172 @@ TEST(CostTest, ChapterClusterInUsEast1NearItsSeventyFiveDollarsPlusTheNatGateway
   EXPECT_EQ(estimate->monthly_at_max, estimate->monthly);
 }
 
-TEST(CostTest, ChapterClusterInEuWest1IsAnErrorNamingTheRegion) {
-  // hopper ships no eu-west-1 prices (none could be sourced; docs/report.md): it says so.
-  const auto estimate = estimate_cost(spec_from(chapter_body("eu-west-1")), shipped_price_table());
+TEST(CostTest, ChapterClusterInEuWest1IsAtLeastItsPricedItemsWithGp3NotPriced) {
+  // eu-west-1 instance prices come from SkyPilot's catalog and the NAT gateway's from AWS's offer
+  // file (docs/report.md); no source was found for eu-west-1's gp3, so the root volumes are listed
+  // as not priced and the total is a lower bound. By hand:
+  //   instances (t2.micro 0.0126 + 2 x t2.medium 0.05) $/h x 730 h = 82.198
+  //   NAT gateway 0.048 x 730 = 35.04
+  //   public IPv4 (bastion + NAT EIP) 2 x 0.005 x 730 = 7.30
+  //   at least 124.538 $/month; not priced: EBS gp3 3 x 8 = 24 GiB.
+  // The book's "about $75 a month" (2018 prices, no NAT gateway, no public IPv4 charge) is below
+  // the instances alone (82.20).
+  const PriceTable& table = shipped_price_table();
+  const auto prices = region_prices(table, "eu-west-1");
+  ASSERT_TRUE(prices.ok()) << prices.error().message();
+  EXPECT_EQ((*prices)->instance_hour.at("t2.micro"), 0.0126);
+  EXPECT_EQ((*prices)->instance_hour.at("t2.medium"), 0.05);
+  EXPECT_FALSE((*prices)->gp3_gib_month.has_value());
+  // NAT gateway: AWS Price List offer AmazonEC2/20260925174521/eu-west-1, EU-NatGateway-Hours and
+  // EU-NatGateway-Bytes.
+  EXPECT_EQ((*prices)->nat_gateway_hour, 0.048);
+  EXPECT_EQ((*prices)->nat_gateway_gb, 0.048);
+  EXPECT_EQ((*prices)->public_ipv4_hour, 0.005);
+
+  const auto estimate = estimate_cost(spec_from(chapter_body("eu-west-1")), table);
+  ASSERT_TRUE(estimate.ok()) << estimate.error().message();
+  EXPECT_NEAR(line(*estimate, "bastion")->monthly, 0.0126 * 730, 1e-9);
+  EXPECT_NEAR(line(*estimate, "control plane")->monthly, 0.05 * 730, 1e-9);
+  EXPECT_NEAR(line(*estimate, "workers")->monthly, 0.05 * 730, 1e-9);
+  EXPECT_NEAR(line(*estimate, "NAT gateways")->monthly, 35.04, 1e-9);
+  EXPECT_NEAR(line(*estimate, "public IPv4 addresses")->monthly, 7.30, 1e-9);
+  EXPECT_EQ(line(*estimate, "public IPv4 addresses")->quantity, 2);
+  EXPECT_EQ(line(*estimate, "EBS gp3 root volumes"), nullptr) << "not priced, so not a line";
+  const double instances = (0.0126 + 2 * 0.05) * 730;
+  EXPECT_NEAR(instances, 82.198, 1e-9);
+  EXPECT_NEAR(estimate->monthly, instances + 35.04 + 7.30, 1e-9);
+  EXPECT_NEAR(estimate->monthly, 124.538, 1e-9);
+  EXPECT_EQ(format_dollars(estimate->monthly), "$124.54");
+  EXPECT_NEAR(estimate->hourly, estimate->monthly / 730, 1e-12);
+  EXPECT_GT(instances, 75) << "the instances alone are above the book's about $75";
+
+  EXPECT_FALSE(estimate->complete());
+  ASSERT_EQ(estimate->unpriced.size(), 1u);
+  EXPECT_EQ(estimate->unpriced[0].item, "EBS gp3 root volumes");
+  EXPECT_EQ(estimate->unpriced[0].what, "EBS gp3 24 GiB");
+  EXPECT_EQ(estimate->unpriced[0].quantity, 24);
+  EXPECT_EQ(estimate->unpriced[0].unit, "GiB-month");
+  EXPECT_EQ(estimate->unpriced[0].reason, "no sourced price for eu-west-1");
+
+  const std::string summary = spec_cost_line(spec_from(chapter_body("eu-west-1")));
+  EXPECT_NE(summary.find("Estimated cost: at least $124.54/month"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("not priced: EBS gp3 24 GiB (no sourced price for eu-west-1)"), std::string::npos) << summary;
+
+  std::ostringstream out;
+  print_cost(out, *estimate);
+  const std::string text = out.str();
+  for (const char* expected : {"total, at least", "At least $124.54/month; not priced",
+                               "  - EBS gp3 24 GiB: no sourced price for eu-west-1", "NAT gateways", "$35.04"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << " missing from\n" << text;
+  }
+  const auto json = cost_json(*estimate);
+  EXPECT_EQ(json["complete"], false);
+  ASSERT_EQ(json["unpriced"].size(), 1u);
+  EXPECT_EQ(json["unpriced"][0]["what"], "EBS gp3 24 GiB");
+  EXPECT_EQ(json["unpriced"][0]["quantity"], 24);
+  EXPECT_EQ(json["unpriced"][0]["reason"], "no sourced price for eu-west-1");
+  EXPECT_NEAR(json["monthly"].get<double>(), 124.538, 1e-9);
+}
+
+TEST(CostTest, EveryUnsourcedNonInstancePriceIsListedNotGuessedAndTheTotalsExcludeIt) {
+  // A region with instance prices only: gp3, NAT gateway, public IPv4 and the Classic Load
+  // Balancer all go to `unpriced` with their quantities; the totals are the instances alone, and
+  // at max the extra workers add their instance-hours only (their volumes are unpriced too).
+  PriceTable table = shipped_price_table();
+  RegionPrices& r = table.regions.front();
+  ASSERT_EQ(r.region, "us-east-1");
+  r.gp3_gib_month.reset();
+  r.nat_gateway_hour.reset();
+  r.nat_gateway_gb.reset();
+  r.public_ipv4_hour.reset();
+  r.clb_hour.reset();
+  r.nlb_hour.reset();
+  const auto estimate = estimate_cost(
+      spec_from("name: big\nregion: us-east-1\n"
+                "network:\n  nat: gateway\n  zones: [{name: us-east-1a}, {name: us-east-1b}]\n"
+                "bastion:\n  instanceType: t3.micro\n  sshAllowedCIDRs: [203.0.113.7/32]\n  rootVolumeGiB: 10\n"
+                "controlPlane:\n  instanceType: m6i.large\n  rootVolumeGiB: 50\n"
+                "workers:\n  instanceType: c7i.xlarge\n  min: 1\n  max: 4\n  desired: 2\n  rootVolumeGiB: 40\n"
+                "addons:\n  demoApp: true\n"),
+      table);
+  ASSERT_TRUE(estimate.ok()) << estimate.error().message();
+  EXPECT_FALSE(estimate->complete());
+  std::vector<std::string> what;
+  for (const auto& u : estimate->unpriced) what.push_back(u.what);
+  EXPECT_EQ(what, (std::vector<std::string>{"EBS gp3 140 GiB", "2 NAT gateways", "3 public IPv4 addresses",
+                                            "1 Classic Load Balancer (demo app)"}));
+  EXPECT_EQ(estimate->lines.size(), 3u) << "bastion, control plane, workers";
+  // By hand: (0.0104 + 0.096 + 2 x 0.1785) x 730 = 338.282; at max 2 more workers: + 2 x 0.1785 x 730.
+  EXPECT_NEAR(estimate->monthly, 338.282, 1e-9);
+  EXPECT_NEAR(estimate->monthly_at_max, 338.282 + 260.61, 1e-9);
+  const std::string summary = cost_summary_line(*estimate);
+  EXPECT_NE(summary.find("at least $338.28/month"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("up to at least $598.89/month with 4 workers"), std::string::npos) << summary;
+  bool says_unsourced = false;
+  for (const auto& note : estimate->notes) says_unsourced |= note.find("an unsourced amount") != std::string::npos;
+  EXPECT_TRUE(says_unsourced);
+  EXPECT_EQ(cost_json(*estimate)["unpriced"].size(), 4u);
+}
+
+TEST(CostTest, ChapterClusterInEuWest1WithGp3GivenIsPricedByHand) {
+  // The shipped eu-west-1 instance prices with the missing items filled in by the caller (as a
+  // --prices file would): gp3 0.088 $/GiB-month here is a test input, not a price hopper vouches
+  // for; NAT 0.048 $/h is the shipped (sourced) price. By hand: instances 82.198; 24 GiB x 0.088
+  // = 2.112; NAT 0.048 x 730 = 35.04; IPv4 (bastion + NAT EIP) 2 x 0.005 x 730 = 7.30; total 126.65.
+  PriceTable table = shipped_price_table();
+  for (RegionPrices& r : table.regions) {
+    if (r.region != "eu-west-1") continue;
+    r.gp3_gib_month = 0.088;
+  }
+  const auto estimate = estimate_cost(spec_from(chapter_body("eu-west-1")), table);
+  ASSERT_TRUE(estimate.ok()) << estimate.error().message();
+  EXPECT_NEAR(line(*estimate, "bastion")->monthly, 0.0126 * 730, 1e-9);
+  EXPECT_NEAR(line(*estimate, "workers")->monthly, 0.05 * 730, 1e-9);
+  EXPECT_NEAR(line(*estimate, "EBS gp3 root volumes")->monthly, 2.112, 1e-9);
+  EXPECT_NEAR(line(*estimate, "NAT gateways")->monthly, 35.04, 1e-9);
+  EXPECT_NEAR(line(*estimate, "public IPv4 addresses")->monthly, 7.30, 1e-9);
+  EXPECT_NEAR(estimate->monthly, 82.198 + 2.112 + 35.04 + 7.30, 1e-9);
+  EXPECT_EQ(estimate->table_date, "skypilot-catalog@27f67dd");
+  // Notes about unsourced items say so instead of printing a number.
+  bool says_unsourced = false;
+  for (const auto& note : estimate->notes) says_unsourced |= note.find("an unsourced amount") != std::string::npos;
+  EXPECT_TRUE(says_unsourced);
+}
+
+TEST(CostTest, RegionNotInTheTableIsAnErrorNamingIt) {
+  const auto estimate = estimate_cost(spec_from(chapter_body("ap-south-1")), shipped_price_table());
   ASSERT_FALSE(estimate.ok());
-  EXPECT_EQ(estimate.error().exit_code(), util::ExitCode::usage);
-  EXPECT_NE(estimate.error().message().find("no prices for region eu-west-1"), std::string::npos) << estimate.error().message();
-  EXPECT_NE(estimate.error().message().find("us-east-1"), std::string::npos);
-  EXPECT_NE(estimate.error().message().find("--prices"), std::string::npos);
-  EXPECT_NE(spec_cost_line(spec_from(chapter_body("eu-west-1"))).find("not available"), std::string::npos);
+  EXPECT_NE(estimate.error().message().find("no prices for region ap-south-1"), std::string::npos) << estimate.error().message();
+  EXPECT_NE(estimate.error().message().find("it lists us-east-1, eu-west-1, us-west-2, eu-central-1"), std::string::npos)
+      << estimate.error().message();
+}
+
+TEST(CostTest, OtherShippedRegionsPriceOnlyCatalogTypesAndCoverTheCopiedFamilies) {
+  // eu-west-1, us-west-2 and eu-central-1 carry the families copied from SkyPilot's catalog
+  // (docs/report.md lists the ones not copied yet): each copied family is complete, and every
+  // priced type is in the catalog. (When a region gets every family, add it to
+  // ShippedTablePricesEveryCatalogTypeInUsEast1's list.)
+  const std::set<std::string> copied = {"t2", "t3", "t3a", "c5", "c5a", "c6i", "c6a", "c7i", "c7a", "m5", "m5a"};
+  for (const char* region : {"eu-west-1", "us-west-2", "eu-central-1"}) {
+    const auto prices = region_prices(shipped_price_table(), region);
+    ASSERT_TRUE(prices.ok()) << region;
+    for (const auto& type : spec::all_instance_types()) {
+      if (!copied.count(std::string(type.family()))) continue;
+      EXPECT_TRUE((*prices)->instance_hour.count(type.name)) << type.name << " has no " << region << " price";
+    }
+    for (const auto& [type, price] : (*prices)->instance_hour) {
+      EXPECT_TRUE(spec::find_instance_type(type).ok()) << type << " is priced in " << region << " but not in the catalog";
+      EXPECT_GT(price, 0) << type;
+    }
+  }
+  // Cross-check on a few types: SkyPilot's us-east-1 equals Karpenter's (the us-east-1 table), and
+  // us-west-2 equals us-east-1 for these families.
+  const auto us_east = region_prices(shipped_price_table(), "us-east-1");
+  const auto us_west = region_prices(shipped_price_table(), "us-west-2");
+  for (const char* type : {"t2.medium", "t3.medium", "t3.small", "c6i.large", "c7a.medium", "c7i.48xlarge", "m5.large",
+                           "m5a.24xlarge"}) {
+    EXPECT_EQ((*us_west)->instance_hour.at(type), (*us_east)->instance_hour.at(type)) << type;
+  }
 }
 
 TEST(CostTest, ThreeZonesNatGatewaysDemoAppAndWorkersAtMax) {
@@ -171,7 +331,13 @@ TEST(CostTest, PriceFileProblemsAreAllNamed) {
 TEST(CostTest, PriceTableRoundTripsThroughJson) {
   const auto again = parse_price_table(price_table_json(shipped_price_table()).dump());
   ASSERT_TRUE(again.ok()) << again.error().message();
-  EXPECT_EQ(again->regions.front().instance_hour, shipped_price_table().regions.front().instance_hour);
+  ASSERT_EQ(again->regions.size(), shipped_price_table().regions.size());
+  for (std::size_t i = 0; i < again->regions.size(); ++i) {
+    const RegionPrices& shipped = shipped_price_table().regions[i];
+    EXPECT_EQ(again->regions[i].instance_hour, shipped.instance_hour);
+    EXPECT_EQ(again->regions[i].date, shipped.date);
+    EXPECT_EQ(again->regions[i].gp3_gib_month, shipped.gp3_gib_month) << shipped.region;  // null stays null
+  }
 }
 
 TEST(CostTest, FormatsDollars) {
@@ -197,6 +363,11 @@ TEST(CostTest, TableAndJsonShowEveryLineAndWhatIsNotCounted) {
   EXPECT_NEAR(json["monthly"].get<double>(), 118.282, 1e-9);
   EXPECT_EQ(json["lines"].size(), estimate->lines.size());
   EXPECT_FALSE(json["not_counted"].empty());
+  EXPECT_EQ(json["complete"], true);
+  EXPECT_TRUE(json["unpriced"].empty());
+  EXPECT_TRUE(estimate->complete());
+  EXPECT_EQ(text.find("at least"), std::string::npos) << text;
+  EXPECT_EQ(text.find("not priced"), std::string::npos) << text;
 }
 
 }  // namespace

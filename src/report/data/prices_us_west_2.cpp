@@ -1,0 +1,68 @@
+// us-west-2 prices of the table compiled into hopper (see report/price_table.hpp and docs/report.md,
+// "Where the prices come from"). Data only, USD, on-demand, Linux, shared tenancy.
+//
+// Instance prices: SkyPilot's AWS catalog, generated from the AWS Price List API:
+// skypilot-org/skypilot-catalog, catalogs/v7/aws/vms.csv at commit
+// 27f67dd4e1bc0d35fa0ec075180ad54b230882c4, column Price of the us-west-2 rows, copied type by type.
+// Copied: t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a (every type of the spec catalog in
+// these families). Families of the spec catalog not copied yet (absent, so a spec using them gets an
+// error naming the type): m6i, m6a, m7i, m7a, r5, r5a, r6i, r6a, r7i, r7a.
+//
+// Other prices (EBS gp3, NAT gateway, load balancers): no source for us-west-2 was found when this
+// table was made, so they are std::nullopt and an estimate lists them as not priced.
+// Public IPv4: $0.005 per address-hour in every region (AWS announcement, docs/report.md).
+#include "report/data/regions.hpp"
+
+namespace hopper::report::data {
+
+RegionPrices us_west_2() {
+  RegionPrices p;
+  p.region = "us-west-2";
+  p.date = "skypilot-catalog@27f67dd";
+  p.public_ipv4_hour = 0.005;
+  p.instance_source = "AWS Price List API via SkyPilot's catalog (skypilot-org/skypilot-catalog catalogs/v7/aws/vms.csv @ 27f67dd)";
+  p.instance_hour = {
+    // t2
+    {"t2.nano", 0.0058}, {"t2.micro", 0.0116}, {"t2.small", 0.023}, {"t2.medium", 0.0464}, {"t2.large", 0.0928},
+    {"t2.xlarge", 0.1856}, {"t2.2xlarge", 0.3712},
+    // t3
+    {"t3.nano", 0.0052}, {"t3.micro", 0.0104}, {"t3.small", 0.0208},
+    {"t3.medium", 0.0416}, {"t3.large", 0.0832},
+    {"t3.xlarge", 0.1664}, {"t3.2xlarge", 0.3328},
+    // t3a
+    {"t3a.nano", 0.0047}, {"t3a.micro", 0.0094}, {"t3a.small", 0.0188}, {"t3a.medium", 0.0376},
+    {"t3a.large", 0.0752}, {"t3a.xlarge", 0.1504}, {"t3a.2xlarge", 0.3008},
+    // c5
+    {"c5.large", 0.085}, {"c5.xlarge", 0.17}, {"c5.2xlarge", 0.34}, {"c5.4xlarge", 0.68}, {"c5.9xlarge", 1.53},
+    {"c5.12xlarge", 2.04}, {"c5.18xlarge", 3.06}, {"c5.24xlarge", 4.08}, {"c5.metal", 4.08},
+    // c5a
+    {"c5a.large", 0.077}, {"c5a.xlarge", 0.154}, {"c5a.2xlarge", 0.308}, {"c5a.4xlarge", 0.616},
+    {"c5a.8xlarge", 1.232}, {"c5a.12xlarge", 1.848}, {"c5a.16xlarge", 2.464}, {"c5a.24xlarge", 3.696},
+    // c6i
+    {"c6i.large", 0.085}, {"c6i.xlarge", 0.17}, {"c6i.2xlarge", 0.34}, {"c6i.4xlarge", 0.68},
+    {"c6i.8xlarge", 1.36}, {"c6i.12xlarge", 2.04}, {"c6i.16xlarge", 2.72}, {"c6i.24xlarge", 4.08},
+    {"c6i.32xlarge", 5.44}, {"c6i.metal", 5.44},
+    // c6a
+    {"c6a.large", 0.0765}, {"c6a.xlarge", 0.153}, {"c6a.2xlarge", 0.306}, {"c6a.4xlarge", 0.612},
+    {"c6a.8xlarge", 1.224}, {"c6a.12xlarge", 1.836}, {"c6a.16xlarge", 2.448}, {"c6a.24xlarge", 3.672},
+    {"c6a.32xlarge", 4.896}, {"c6a.48xlarge", 7.344}, {"c6a.metal", 7.344},
+    // c7i
+    {"c7i.large", 0.08925}, {"c7i.xlarge", 0.1785}, {"c7i.2xlarge", 0.357}, {"c7i.4xlarge", 0.714},
+    {"c7i.8xlarge", 1.428}, {"c7i.12xlarge", 2.142}, {"c7i.16xlarge", 2.856}, {"c7i.24xlarge", 4.284},
+    {"c7i.48xlarge", 8.568}, {"c7i.metal-24xl", 4.284}, {"c7i.metal-48xl", 8.568},
+    // c7a
+    {"c7a.medium", 0.05132}, {"c7a.large", 0.10264}, {"c7a.xlarge", 0.20528}, {"c7a.2xlarge", 0.41056},
+    {"c7a.4xlarge", 0.82112}, {"c7a.8xlarge", 1.64224}, {"c7a.12xlarge", 2.46336}, {"c7a.16xlarge", 3.28448},
+    {"c7a.24xlarge", 4.92672}, {"c7a.32xlarge", 6.56896}, {"c7a.48xlarge", 9.85344}, {"c7a.metal-48xl", 9.85344},
+    // m5
+    {"m5.large", 0.096}, {"m5.xlarge", 0.192}, {"m5.2xlarge", 0.384}, {"m5.4xlarge", 0.768},
+    {"m5.8xlarge", 1.536}, {"m5.12xlarge", 2.304}, {"m5.16xlarge", 3.072}, {"m5.24xlarge", 4.608},
+    {"m5.metal", 4.608},
+    // m5a
+    {"m5a.large", 0.086}, {"m5a.xlarge", 0.172}, {"m5a.2xlarge", 0.344}, {"m5a.4xlarge", 0.688},
+    {"m5a.8xlarge", 1.376}, {"m5a.12xlarge", 2.064}, {"m5a.16xlarge", 2.752}, {"m5a.24xlarge", 4.128},
+  };
+  return p;
+}
+
+}  // namespace hopper::report::data
