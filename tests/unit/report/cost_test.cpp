@@ -195,7 +195,8 @@ TEST(CostTest, OtherShippedRegionsPriceOnlyCatalogTypesAndCoverTheCopiedFamilies
   // (docs/report.md lists the ones not copied yet): each copied family is complete, and every
   // priced type is in the catalog. (When a region gets every family, add it to
   // ShippedTablePricesEveryCatalogTypeInUsEast1's list.)
-  const std::set<std::string> copied = {"t2", "t3", "t3a", "c5", "c5a", "c6i", "c6a", "c7i", "c7a", "m5", "m5a"};
+  const std::set<std::string> copied = {"t2", "t3", "t3a", "c5", "c5a", "c6i", "c6a", "c7i",
+                                        "c7a", "m5", "m5a", "m6i", "m6a", "m7i", "m7a", "r6a"};
   for (const char* region : {"eu-west-1", "us-west-2", "eu-central-1"}) {
     const auto prices = region_prices(shipped_price_table(), region);
     ASSERT_TRUE(prices.ok()) << region;
@@ -213,7 +214,7 @@ TEST(CostTest, OtherShippedRegionsPriceOnlyCatalogTypesAndCoverTheCopiedFamilies
   const auto us_east = region_prices(shipped_price_table(), "us-east-1");
   const auto us_west = region_prices(shipped_price_table(), "us-west-2");
   for (const char* type : {"t2.medium", "t3.medium", "t3.small", "c6i.large", "c7a.medium", "c7i.48xlarge", "m5.large",
-                           "m5a.24xlarge"}) {
+                           "m5a.24xlarge", "m6i.large", "m6a.metal", "m7i.48xlarge", "m7a.medium", "r6a.xlarge"}) {
     EXPECT_EQ((*us_west)->instance_hour.at(type), (*us_east)->instance_hour.at(type)) << type;
   }
 }
