@@ -4,9 +4,9 @@
 // Instance prices: SkyPilot's AWS catalog, generated from the AWS Price List API:
 // skypilot-org/skypilot-catalog, catalogs/v7/aws/vms.csv at commit
 // 27f67dd4e1bc0d35fa0ec075180ad54b230882c4, column Price of the eu-central-1 rows, copied type by type.
-// Copied: t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a (every type of the spec catalog in
-// these families). Families of the spec catalog not copied yet (absent, so a spec using them gets an
-// error naming the type): m6i, m6a, m7i, m7a, r5, r5a, r6i, r6a, r7i, r7a.
+// Copied: every instance type of the spec catalog (the same types as prices_us_east_1.cpp), all
+// families t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a, m6i, m6a, m7i, m7a, r5, r5a, r6i,
+// r6a, r7i, r7a.
 //
 // Other prices (EBS gp3, NAT gateway, load balancers): no source for eu-central-1 was found when this
 // table was made, so they are std::nullopt and an estimate lists them as not priced.
@@ -63,6 +63,45 @@ RegionPrices eu_central_1() {
     // m5a
     {"m5a.large", 0.104}, {"m5a.xlarge", 0.208}, {"m5a.2xlarge", 0.416}, {"m5a.4xlarge", 0.832},
     {"m5a.8xlarge", 1.664}, {"m5a.12xlarge", 2.496}, {"m5a.16xlarge", 3.328}, {"m5a.24xlarge", 4.992},
+    // m6i
+    {"m6i.large", 0.115}, {"m6i.xlarge", 0.23}, {"m6i.2xlarge", 0.46}, {"m6i.4xlarge", 0.92},
+    {"m6i.8xlarge", 1.84}, {"m6i.12xlarge", 2.76}, {"m6i.16xlarge", 3.68}, {"m6i.24xlarge", 5.52},
+    {"m6i.32xlarge", 7.36}, {"m6i.metal", 7.36},
+    // m6a
+    {"m6a.large", 0.1035}, {"m6a.xlarge", 0.207}, {"m6a.2xlarge", 0.414}, {"m6a.4xlarge", 0.828},
+    {"m6a.8xlarge", 1.656}, {"m6a.12xlarge", 2.484}, {"m6a.16xlarge", 3.312}, {"m6a.24xlarge", 4.968},
+    {"m6a.32xlarge", 6.624}, {"m6a.48xlarge", 9.936}, {"m6a.metal", 9.936},
+    // m7i
+    {"m7i.large", 0.12075}, {"m7i.xlarge", 0.2415}, {"m7i.2xlarge", 0.483}, {"m7i.4xlarge", 0.966},
+    {"m7i.8xlarge", 1.932}, {"m7i.12xlarge", 2.898}, {"m7i.16xlarge", 3.864}, {"m7i.24xlarge", 5.796},
+    {"m7i.48xlarge", 11.592}, {"m7i.metal-24xl", 5.796}, {"m7i.metal-48xl", 11.592},
+    // m7a
+    {"m7a.medium", 0.06943}, {"m7a.large", 0.13886}, {"m7a.xlarge", 0.27772}, {"m7a.2xlarge", 0.55544},
+    {"m7a.4xlarge", 1.11088}, {"m7a.8xlarge", 2.22176}, {"m7a.12xlarge", 3.33264}, {"m7a.16xlarge", 4.44352},
+    {"m7a.24xlarge", 6.66528}, {"m7a.32xlarge", 8.88704}, {"m7a.48xlarge", 13.33056}, {"m7a.metal-48xl", 13.33056},
+    // r6a
+    {"r6a.large", 0.1368}, {"r6a.xlarge", 0.2736}, {"r6a.2xlarge", 0.5472}, {"r6a.4xlarge", 1.0944},
+    {"r6a.8xlarge", 2.1888}, {"r6a.12xlarge", 3.2832}, {"r6a.16xlarge", 4.3776}, {"r6a.24xlarge", 6.5664},
+    {"r6a.32xlarge", 8.7552}, {"r6a.48xlarge", 13.1328}, {"r6a.metal", 13.1328},
+    // r5
+    {"r5.large", 0.152}, {"r5.xlarge", 0.304}, {"r5.2xlarge", 0.608}, {"r5.4xlarge", 1.216},
+    {"r5.8xlarge", 2.432}, {"r5.12xlarge", 3.648}, {"r5.16xlarge", 4.864}, {"r5.24xlarge", 7.296},
+    {"r5.metal", 7.296},
+    // r5a
+    {"r5a.large", 0.137}, {"r5a.xlarge", 0.274}, {"r5a.2xlarge", 0.548}, {"r5a.4xlarge", 1.096},
+    {"r5a.8xlarge", 2.192}, {"r5a.12xlarge", 3.288}, {"r5a.16xlarge", 4.384}, {"r5a.24xlarge", 6.576},
+    // r6i
+    {"r6i.large", 0.152}, {"r6i.xlarge", 0.304}, {"r6i.2xlarge", 0.608}, {"r6i.4xlarge", 1.216},
+    {"r6i.8xlarge", 2.432}, {"r6i.12xlarge", 3.648}, {"r6i.16xlarge", 4.864}, {"r6i.24xlarge", 7.296},
+    {"r6i.32xlarge", 9.728}, {"r6i.metal", 9.728},
+    // r7i
+    {"r7i.large", 0.1596}, {"r7i.xlarge", 0.3192}, {"r7i.2xlarge", 0.6384}, {"r7i.4xlarge", 1.2768},
+    {"r7i.8xlarge", 2.5536}, {"r7i.12xlarge", 3.8304}, {"r7i.16xlarge", 5.1072}, {"r7i.24xlarge", 7.6608},
+    {"r7i.48xlarge", 15.3216}, {"r7i.metal-24xl", 7.6608}, {"r7i.metal-48xl", 15.3216},
+    // r7a
+    {"r7a.medium", 0.09177}, {"r7a.large", 0.18354}, {"r7a.xlarge", 0.36708}, {"r7a.2xlarge", 0.73416},
+    {"r7a.4xlarge", 1.46832}, {"r7a.8xlarge", 2.93664}, {"r7a.12xlarge", 4.40496}, {"r7a.16xlarge", 5.87328},
+    {"r7a.24xlarge", 8.80992}, {"r7a.32xlarge", 11.74656}, {"r7a.48xlarge", 17.61984}, {"r7a.metal-48xl", 17.61984},
   };
   return p;
 }

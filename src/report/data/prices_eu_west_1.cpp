@@ -4,9 +4,9 @@
 // Instance prices: SkyPilot's AWS catalog, generated from the AWS Price List API:
 // skypilot-org/skypilot-catalog, catalogs/v7/aws/vms.csv at commit
 // 27f67dd4e1bc0d35fa0ec075180ad54b230882c4, column Price of the eu-west-1 rows, copied type by type.
-// Copied: t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a (every type of the spec catalog in
-// these families). Families of the spec catalog not copied yet (absent, so a spec using them gets an
-// error naming the type): m6i, m6a, m7i, m7a, r5, r5a, r6i, r6a, r7i, r7a.
+// Copied: every instance type of the spec catalog (the same types as prices_us_east_1.cpp), all
+// families t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a, m6i, m6a, m7i, m7a, r5, r5a, r6i,
+// r6a, r7i, r7a.
 //
 // NAT gateway: the AWS Price List offer file AmazonEC2/20260925174521/eu-west-1/index.json
 // (publicationDate 2026-09-25T17:45:21Z), on-demand rows EU-NatGateway-Hours $0.048 per Hrs and
@@ -69,6 +69,45 @@ RegionPrices eu_west_1() {
     // m5a
     {"m5a.large", 0.096}, {"m5a.xlarge", 0.192}, {"m5a.2xlarge", 0.384}, {"m5a.4xlarge", 0.768},
     {"m5a.8xlarge", 1.536}, {"m5a.12xlarge", 2.304}, {"m5a.16xlarge", 3.072}, {"m5a.24xlarge", 4.608},
+    // m6i
+    {"m6i.large", 0.107}, {"m6i.xlarge", 0.214}, {"m6i.2xlarge", 0.428}, {"m6i.4xlarge", 0.856},
+    {"m6i.8xlarge", 1.712}, {"m6i.12xlarge", 2.568}, {"m6i.16xlarge", 3.424}, {"m6i.24xlarge", 5.136},
+    {"m6i.32xlarge", 6.848}, {"m6i.metal", 6.848},
+    // m6a
+    {"m6a.large", 0.0963}, {"m6a.xlarge", 0.1926}, {"m6a.2xlarge", 0.3852}, {"m6a.4xlarge", 0.7704},
+    {"m6a.8xlarge", 1.5408}, {"m6a.12xlarge", 2.3112}, {"m6a.16xlarge", 3.0816}, {"m6a.24xlarge", 4.6224},
+    {"m6a.32xlarge", 6.1632}, {"m6a.48xlarge", 9.2448}, {"m6a.metal", 9.2448},
+    // m7i
+    {"m7i.large", 0.11235}, {"m7i.xlarge", 0.2247}, {"m7i.2xlarge", 0.4494}, {"m7i.4xlarge", 0.8988},
+    {"m7i.8xlarge", 1.7976}, {"m7i.12xlarge", 2.6964}, {"m7i.16xlarge", 3.5952}, {"m7i.24xlarge", 5.3928},
+    {"m7i.48xlarge", 10.7856}, {"m7i.metal-24xl", 5.3928}, {"m7i.metal-48xl", 10.7856},
+    // m7a
+    {"m7a.medium", 0.0646}, {"m7a.large", 0.1292}, {"m7a.xlarge", 0.2584}, {"m7a.2xlarge", 0.5168},
+    {"m7a.4xlarge", 1.0336}, {"m7a.8xlarge", 2.0672}, {"m7a.12xlarge", 3.1008}, {"m7a.16xlarge", 4.1344},
+    {"m7a.24xlarge", 6.2016}, {"m7a.32xlarge", 8.2688}, {"m7a.48xlarge", 12.4032}, {"m7a.metal-48xl", 12.4032},
+    // r6a
+    {"r6a.large", 0.1269}, {"r6a.xlarge", 0.2538}, {"r6a.2xlarge", 0.5076}, {"r6a.4xlarge", 1.0152},
+    {"r6a.8xlarge", 2.0304}, {"r6a.12xlarge", 3.0456}, {"r6a.16xlarge", 4.0608}, {"r6a.24xlarge", 6.0912},
+    {"r6a.32xlarge", 8.1216}, {"r6a.48xlarge", 12.1824}, {"r6a.metal", 12.1824},
+    // r5
+    {"r5.large", 0.141}, {"r5.xlarge", 0.282}, {"r5.2xlarge", 0.564}, {"r5.4xlarge", 1.128},
+    {"r5.8xlarge", 2.256}, {"r5.12xlarge", 3.384}, {"r5.16xlarge", 4.512}, {"r5.24xlarge", 6.768},
+    {"r5.metal", 6.768},
+    // r5a
+    {"r5a.large", 0.127}, {"r5a.xlarge", 0.254}, {"r5a.2xlarge", 0.508}, {"r5a.4xlarge", 1.016},
+    {"r5a.8xlarge", 2.032}, {"r5a.12xlarge", 3.048}, {"r5a.16xlarge", 4.064}, {"r5a.24xlarge", 6.096},
+    // r6i
+    {"r6i.large", 0.141}, {"r6i.xlarge", 0.282}, {"r6i.2xlarge", 0.564}, {"r6i.4xlarge", 1.128},
+    {"r6i.8xlarge", 2.256}, {"r6i.12xlarge", 3.384}, {"r6i.16xlarge", 4.512}, {"r6i.24xlarge", 6.768},
+    {"r6i.32xlarge", 9.024}, {"r6i.metal", 9.024},
+    // r7i
+    {"r7i.large", 0.14805}, {"r7i.xlarge", 0.2961}, {"r7i.2xlarge", 0.5922}, {"r7i.4xlarge", 1.1844},
+    {"r7i.8xlarge", 2.3688}, {"r7i.12xlarge", 3.5532}, {"r7i.16xlarge", 4.7376}, {"r7i.24xlarge", 7.1064},
+    {"r7i.48xlarge", 14.2128}, {"r7i.metal-24xl", 7.1064}, {"r7i.metal-48xl", 14.2128},
+    // r7a
+    {"r7a.medium", 0.08513}, {"r7a.large", 0.17026}, {"r7a.xlarge", 0.34052}, {"r7a.2xlarge", 0.68104},
+    {"r7a.4xlarge", 1.36208}, {"r7a.8xlarge", 2.72416}, {"r7a.12xlarge", 4.08624}, {"r7a.16xlarge", 5.44832},
+    {"r7a.24xlarge", 8.17248}, {"r7a.32xlarge", 10.89664}, {"r7a.48xlarge", 16.34496}, {"r7a.metal-48xl", 16.34496},
   };
   return p;
 }

@@ -6,7 +6,8 @@
 // (aws/karpenter-provider-aws, pkg/providers/pricing/zz_generated.pricing_aws.go, "generated at
 // 2026-01-19T13:23:24Z for us-east-1"). SkyPilot's catalog (skypilot-org/skypilot-catalog
 // catalogs/v7/aws/vms.csv @ 27f67dd) agrees on every type it was compared on except
-// c7i.metal-24xl (Karpenter $4.7124, SkyPilot $4.284; docs/report.md). Other prices: AWS's pricing
+// c7i.metal-24xl (Karpenter $4.7124, SkyPilot $4.284), m7i.metal-24xl ($5.32224 vs $4.8384) and
+// r7i.metal-24xl ($6.98544 vs $6.3504); docs/report.md. Other prices: AWS's pricing
 // pages as quoted by the sources listed in docs/report.md.
 #include "report/data/regions.hpp"
 

@@ -4,9 +4,11 @@
 // Instance prices: SkyPilot's AWS catalog, generated from the AWS Price List API:
 // skypilot-org/skypilot-catalog, catalogs/v7/aws/vms.csv at commit
 // 27f67dd4e1bc0d35fa0ec075180ad54b230882c4, column Price of the us-west-2 rows, copied type by type.
-// Copied: t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a (every type of the spec catalog in
-// these families). Families of the spec catalog not copied yet (absent, so a spec using them gets an
-// error naming the type): m6i, m6a, m7i, m7a, r5, r5a, r6i, r6a, r7i, r7a.
+// Copied: every instance type of the spec catalog (the same types as prices_us_east_1.cpp), all
+// families t2, t3, t3a, c5, c5a, c6i, c6a, c7i, c7a, m5, m5a, m6i, m6a, m7i, m7a, r5, r5a, r6i,
+// r6a, r7i, r7a.
+// Equal to Karpenter's us-east-1 prices except c7i/m7i/r7i.metal-24xl, which SkyPilot prices like
+// the 24xlarge and Karpenter at 1.1 times it (docs/report.md); these keep SkyPilot's value.
 //
 // Other prices (EBS gp3, NAT gateway, load balancers): no source for us-west-2 was found when this
 // table was made, so they are std::nullopt and an estimate lists them as not priced.
@@ -61,6 +63,45 @@ RegionPrices us_west_2() {
     // m5a
     {"m5a.large", 0.086}, {"m5a.xlarge", 0.172}, {"m5a.2xlarge", 0.344}, {"m5a.4xlarge", 0.688},
     {"m5a.8xlarge", 1.376}, {"m5a.12xlarge", 2.064}, {"m5a.16xlarge", 2.752}, {"m5a.24xlarge", 4.128},
+    // m6i
+    {"m6i.large", 0.096}, {"m6i.xlarge", 0.192}, {"m6i.2xlarge", 0.384}, {"m6i.4xlarge", 0.768},
+    {"m6i.8xlarge", 1.536}, {"m6i.12xlarge", 2.304}, {"m6i.16xlarge", 3.072}, {"m6i.24xlarge", 4.608},
+    {"m6i.32xlarge", 6.144}, {"m6i.metal", 6.144},
+    // m6a
+    {"m6a.large", 0.0864}, {"m6a.xlarge", 0.1728}, {"m6a.2xlarge", 0.3456}, {"m6a.4xlarge", 0.6912},
+    {"m6a.8xlarge", 1.3824}, {"m6a.12xlarge", 2.0736}, {"m6a.16xlarge", 2.7648}, {"m6a.24xlarge", 4.1472},
+    {"m6a.32xlarge", 5.5296}, {"m6a.48xlarge", 8.2944}, {"m6a.metal", 8.2944},
+    // m7i
+    {"m7i.large", 0.1008}, {"m7i.xlarge", 0.2016}, {"m7i.2xlarge", 0.4032}, {"m7i.4xlarge", 0.8064},
+    {"m7i.8xlarge", 1.6128}, {"m7i.12xlarge", 2.4192}, {"m7i.16xlarge", 3.2256}, {"m7i.24xlarge", 4.8384},
+    {"m7i.48xlarge", 9.6768}, {"m7i.metal-24xl", 4.8384}, {"m7i.metal-48xl", 9.6768},
+    // m7a
+    {"m7a.medium", 0.05796}, {"m7a.large", 0.11592}, {"m7a.xlarge", 0.23184}, {"m7a.2xlarge", 0.46368},
+    {"m7a.4xlarge", 0.92736}, {"m7a.8xlarge", 1.85472}, {"m7a.12xlarge", 2.78208}, {"m7a.16xlarge", 3.70944},
+    {"m7a.24xlarge", 5.56416}, {"m7a.32xlarge", 7.41888}, {"m7a.48xlarge", 11.12832}, {"m7a.metal-48xl", 11.12832},
+    // r6a
+    {"r6a.large", 0.1134}, {"r6a.xlarge", 0.2268}, {"r6a.2xlarge", 0.4536}, {"r6a.4xlarge", 0.9072},
+    {"r6a.8xlarge", 1.8144}, {"r6a.12xlarge", 2.7216}, {"r6a.16xlarge", 3.6288}, {"r6a.24xlarge", 5.4432},
+    {"r6a.32xlarge", 7.2576}, {"r6a.48xlarge", 10.8864}, {"r6a.metal", 10.8864},
+    // r5
+    {"r5.large", 0.126}, {"r5.xlarge", 0.252}, {"r5.2xlarge", 0.504}, {"r5.4xlarge", 1.008},
+    {"r5.8xlarge", 2.016}, {"r5.12xlarge", 3.024}, {"r5.16xlarge", 4.032}, {"r5.24xlarge", 6.048},
+    {"r5.metal", 6.048},
+    // r5a
+    {"r5a.large", 0.113}, {"r5a.xlarge", 0.226}, {"r5a.2xlarge", 0.452}, {"r5a.4xlarge", 0.904},
+    {"r5a.8xlarge", 1.808}, {"r5a.12xlarge", 2.712}, {"r5a.16xlarge", 3.616}, {"r5a.24xlarge", 5.424},
+    // r6i
+    {"r6i.large", 0.126}, {"r6i.xlarge", 0.252}, {"r6i.2xlarge", 0.504}, {"r6i.4xlarge", 1.008},
+    {"r6i.8xlarge", 2.016}, {"r6i.12xlarge", 3.024}, {"r6i.16xlarge", 4.032}, {"r6i.24xlarge", 6.048},
+    {"r6i.32xlarge", 8.064}, {"r6i.metal", 8.064},
+    // r7i
+    {"r7i.large", 0.1323}, {"r7i.xlarge", 0.2646}, {"r7i.2xlarge", 0.5292}, {"r7i.4xlarge", 1.0584},
+    {"r7i.8xlarge", 2.1168}, {"r7i.12xlarge", 3.1752}, {"r7i.16xlarge", 4.2336}, {"r7i.24xlarge", 6.3504},
+    {"r7i.48xlarge", 12.7008}, {"r7i.metal-24xl", 6.3504}, {"r7i.metal-48xl", 12.7008},
+    // r7a
+    {"r7a.medium", 0.07608}, {"r7a.large", 0.15215}, {"r7a.xlarge", 0.3043}, {"r7a.2xlarge", 0.6086},
+    {"r7a.4xlarge", 1.2172}, {"r7a.8xlarge", 2.4344}, {"r7a.12xlarge", 3.6516}, {"r7a.16xlarge", 4.8688},
+    {"r7a.24xlarge", 7.3032}, {"r7a.32xlarge", 9.7376}, {"r7a.48xlarge", 14.6064}, {"r7a.metal-48xl", 14.6064},
   };
   return p;
 }
