@@ -1,4 +1,4 @@
-// Test PKI and a fake Kubernetes API server for the report tests.
+// Test PKI and a fake Kubernetes API server for the report and access tests.
 //
 // TestPki: a cluster CA, a server certificate for the API (127.0.0.1 and the names a real API
 // server certificate carries) and an admin client certificate, all made with hopper's crypto/.

@@ -1,6 +1,7 @@
-#include "fake_kube_api.hpp"
+#include "support/fake_kube_api.hpp"
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 #include <chrono>
 
@@ -82,6 +83,11 @@ FakeKubeApi::FakeKubeApi(const TestPki& pki) {
     ADD_FAILURE() << "the fake API server cannot load its certificates";
     return;
   }
+  // A client that reconnects (through a tunnel that came back) resumes its TLS session; OpenSSL
+  // refuses that with an internal-error alert when a server that verifies clients has no session
+  // id context. Real API servers resume fine.
+  static constexpr unsigned char k_session_context[] = "hopper-fake-kube-api";
+  SSL_CTX_set_session_id_context(m_server->ssl_context(), k_session_context, sizeof k_session_context - 1);
   const auto answer = [this](const std::string& body, httplib::Response& res) {
     std::lock_guard lock(m_mutex);
     if (m_fail != 0) {
