@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include <gtest/gtest.h>
@@ -104,7 +105,9 @@ FakeKubeApi::FakeKubeApi(const TestPki& pki) {
     {
       std::lock_guard lock(m_mutex);
       m_paths.push_back(req.path);
-      body = m_nodes;
+      body = m_node_sequence.empty() ? m_nodes
+                                     : m_node_sequence[std::min(m_node_requests, m_node_sequence.size() - 1)];
+      ++m_node_requests;
     }
     answer(body, res);
   });
@@ -134,6 +137,12 @@ FakeKubeApi::~FakeKubeApi() {
 void FakeKubeApi::set_nodes(std::string json) {
   std::lock_guard lock(m_mutex);
   m_nodes = std::move(json);
+}
+
+void FakeKubeApi::set_nodes_sequence(std::vector<std::string> lists) {
+  std::lock_guard lock(m_mutex);
+  m_node_sequence = std::move(lists);
+  m_node_requests = 0;
 }
 
 void FakeKubeApi::set_services(std::string json) {
