@@ -15,6 +15,14 @@ util::Result<std::string> read_console(const aws::ec2::Client& ec2, const std::s
   return aws::ec2::get_console_output(ec2, instance_id, false).context("reading the console output of " + instance_id);
 }
 
+std::optional<std::string> find_boot_failure(std::string_view console) {
+  const std::size_t at = console.rfind(k_boot_failure_marker);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string line(console.substr(at, console.find('\n', at) - at));
+  std::erase(line, '\r');
+  return line;
+}
+
 util::Result<std::vector<HostKey>> wait_for_host_keys(const aws::ec2::Client& ec2, util::Clock& clock,
                                                       const std::string& instance_id, std::chrono::milliseconds timeout,
                                                       const std::function<void()>& on_wait) {

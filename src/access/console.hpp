@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "access/host_keys.hpp"
@@ -25,6 +27,14 @@ inline constexpr std::chrono::milliseconds k_host_keys_timeout = 20min;
 // The console output of `instance_id`: the most recent (Latest=true, Nitro instances), else what
 // EC2 has (older instance types answer Latest with an error). Empty when there is none yet.
 util::Result<std::string> read_console(const aws::ec2::Client& ec2, const std::string& instance_id);
+
+// What a node's boot script prints on the console when a step fails (bootstrap/scripts/lib.cpp):
+// "hopper: FAILED at step N (name); see /var/log/hopper-boot.log".
+inline constexpr const char* k_boot_failure_marker = "hopper: FAILED at step";
+
+// The console line that says the boot failed (from the marker on, carriage returns dropped), or
+// nullopt when there is none. Pure.
+std::optional<std::string> find_boot_failure(std::string_view console);
 
 // Reads the console of `instance_id` until it shows host keys, at most `timeout` (0: once).
 // `on_wait` is called once, before the first wait, to say so. Errors: the AWS call failed, or

@@ -77,7 +77,7 @@ std::string render_ssh_config(const std::vector<SshHost>& hosts, const SshSettin
   // First obtained value wins in ssh_config: the per-host blocks above, then what they share.
   out += "\n";
   out += "Host " + util::join(aliases, " ") + "\n";
-  out += std::string("  User ") + k_ssh_user + "\n";
+  out += "  User " + config_value(settings.user) + "\n";
   if (settings.identity_file) {
     out += "  IdentityFile " + config_value(settings.identity_file->string()) + "\n";
     out += "  IdentitiesOnly yes\n";

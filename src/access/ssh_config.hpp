@@ -44,6 +44,7 @@ struct SshHost {
 };
 
 struct SshSettings {
+  std::string user = k_ssh_user;                       // the login user on every machine
   std::optional<std::filesystem::path> identity_file;  // none: ssh asks the agent (and its defaults)
   std::filesystem::path known_hosts;
   std::string header;  // comment lines at the top (without "# ")

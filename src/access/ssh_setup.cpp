@@ -106,6 +106,13 @@ util::Result<Overrides> parse_overrides(const OverrideFlags& flags) {
   HOPPER_TRY(endpoint(flags.control_plane, "--control-plane", 22, out.control_plane));
   HOPPER_TRY(key(flags.control_plane_host_key, "--control-plane-host-key", out.control_plane_host_key));
   HOPPER_TRY(endpoint(flags.api, "--api", 6443, out.api));
+  if (!flags.ssh_user.empty()) {
+    // ssh_config takes the value as one word; a user name never holds spaces or quotes.
+    if (flags.ssh_user.find_first_of(" \t\"'%") != std::string::npos) {
+      return util::Error::usage("--ssh-user: '" + flags.ssh_user + "' is not a user name");
+    }
+    out.ssh_user = flags.ssh_user;
+  }
   return out;
 }
 
@@ -183,6 +190,7 @@ util::Result<SshAccess> prepare_ssh(const aws::ec2::Client& ec2, util::Clock& cl
     out.hosts.push_back(std::move(host));
   }
 
+  if (request.overrides.ssh_user) out.settings.user = *request.overrides.ssh_user;
   out.settings.identity_file = private_key_of(request.public_key_path);
   out.settings.known_hosts = out.known_hosts_path;
   out.settings.header = "hopper: SSH to cluster " + request.cluster_name + " in " + request.region +

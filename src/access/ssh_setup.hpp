@@ -37,6 +37,7 @@ struct Overrides {
   std::optional<Endpoint> control_plane;           // --control-plane HOST:PORT
   std::optional<HostKey> control_plane_host_key;   // --control-plane-host-key "<type> <base64>"
   std::optional<Endpoint> api;                     // --api HOST:PORT (the API server, seen from the bastion)
+  std::optional<std::string> ssh_user;             // --ssh-user NAME (the stand-ins' login user)
 };
 
 // The overrides as typed on the command line (empty: not given).
@@ -46,6 +47,7 @@ struct OverrideFlags {
   std::string control_plane;
   std::string control_plane_host_key;
   std::string api;
+  std::string ssh_user;
 };
 // Errors (usage) name the flag and what is wrong with its value.
 util::Result<Overrides> parse_overrides(const OverrideFlags& flags);

@@ -22,6 +22,9 @@ void add_override_options(CLI::App* sub, access::OverrideFlags& flags, OverrideS
   if (which == OverrideSet::bastion_and_api) {
     sub->add_option("--api", flags.api, "Forward to the API server at HOST:PORT (as the bastion sees it)")->group(group);
   }
+  sub->add_option("--ssh-user", flags.ssh_user,
+                  std::string("Log in as USER instead of ") + access::k_ssh_user + " (the stand-ins' user)")
+      ->group(group);
 }
 
 util::Result<ClusterAccess> open_cluster_access(const Context& context, const access::OverrideFlags& flags) {

@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <iterator>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -75,7 +77,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_kubeconfig(registry);
   register_version(registry);
 
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  // Only `hopper ssh` takes words after "--" (the remote command).
+  const auto dashes = std::find(args.begin(), args.end(), "--");
+  context.after_dashes.assign(dashes == args.end() ? dashes : dashes + 1, args.end());
+  std::vector<std::string> reversed(std::make_reverse_iterator(dashes), args.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
@@ -103,6 +108,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (!chosen) {
     out << app.help();
     return 0;
+  }
+  if (dashes != args.end() && !app.got_subcommand("ssh")) {
+    err << "error: '--' and a command after it are for `hopper ssh` only\n" << "Run 'hopper --help' for usage.\n";
+    return static_cast<int>(util::ExitCode::usage);
   }
   try {
     auto result = chosen(context);

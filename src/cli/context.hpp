@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "sim/simulator.hpp"
 #include "util/result.hpp"
@@ -34,6 +35,10 @@ struct Context {
   GlobalOptions options;
   std::ostream* out = nullptr;  // command output (stdout)
   std::ostream* err = nullptr;  // diagnostics (stderr)
+  // The words after a "--" on the command line (`hopper ssh worker 2 -- sudo crictl ps`), kept
+  // away from CLI11: it ends a subcommand's parsing at "--" once its positionals have a value,
+  // and would hand the rest to the parent as unexpected arguments.
+  std::vector<std::string> after_dashes;
 
   OutputFormat format() const { return options.output == "json" ? OutputFormat::json : OutputFormat::table; }
 };

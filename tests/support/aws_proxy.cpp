@@ -89,6 +89,22 @@ AwsProxy::AwsProxy(std::string upstream, ProxyFaults faults)
       roll = std::uniform_real_distribution<double>(0, 1)(m_random);
     }
     if (hook) hook();
+    Responder responder;
+    {
+      std::lock_guard lock(m_mutex);
+      if (const auto it = m_responders.find(call.action); it != m_responders.end()) responder = it->second;
+    }
+    if (responder) {
+      if (auto canned = responder(body)) {
+        response.status = canned->status;
+        response.set_content(canned->body, canned->content_type);
+        call.status = canned->status;
+        call.fault = "canned";
+        std::lock_guard lock(m_mutex);
+        m_calls.push_back(call);
+        return;
+      }
+    }
     const ProxyFaults now = [&] {
       std::lock_guard lock(m_mutex);
       return m_faults;
@@ -190,6 +206,11 @@ void AwsProxy::on_request(int n, std::function<void()> hook) {
   std::lock_guard lock(m_mutex);
   m_hook_at = n;
   m_hook = std::move(hook);
+}
+
+void AwsProxy::respond_to(const std::string& action, Responder responder) {
+  std::lock_guard lock(m_mutex);
+  m_responders[action] = std::move(responder);
 }
 
 void AwsProxy::set_faults(ProxyFaults faults) {

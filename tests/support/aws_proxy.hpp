@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -25,6 +27,15 @@ struct ProxiedCall {
   int status = 0;       // 0 when the proxy dropped the connection
   std::string fault;    // "", "throttle", "error", "drop"
 };
+
+// An answer the proxy gives itself instead of forwarding.
+struct CannedAnswer {
+  int status = 200;
+  std::string body;
+  std::string content_type = "text/xml";
+};
+// Decides, from the request body (form-encoded for EC2), whether to answer a call itself.
+using Responder = std::function<std::optional<CannedAnswer>(const std::string& body)>;
 
 struct ProxyFaults {
   double throttle_rate = 0;
@@ -49,6 +60,9 @@ class AwsProxy {
   // Runs `hook` (once) when request number `n` (1-based) arrives, before forwarding it.
   void on_request(int n, std::function<void()> hook);
   void set_faults(ProxyFaults faults);
+  // Calls of `action` (e.g. "GetConsoleOutput") go to `responder` first; it answers them or,
+  // with nullopt, lets them through upstream.
+  void respond_to(const std::string& action, Responder responder);
 
  private:
   struct Decision;
@@ -64,6 +78,7 @@ class AwsProxy {
   int m_count = 0;
   int m_hook_at = 0;
   std::function<void()> m_hook;
+  std::map<std::string, Responder> m_responders;
 };
 
 }  // namespace hopper::test

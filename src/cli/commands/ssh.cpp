@@ -14,7 +14,7 @@ namespace hopper::cli {
 namespace {
 
 struct SshFlags {
-  std::vector<std::string> words;  // the machine, then the command (after --)
+  std::vector<std::string> words;  // the machine, then (without --) the command
   bool tty = false;
   access::OverrideFlags overrides;
 };
@@ -34,7 +34,9 @@ std::pair<std::vector<std::string>, std::vector<std::string>> split_words(const 
 }
 
 util::Result<util::ExitCode> run_ssh(Context& context, const SshFlags& flags) {
-  const auto [machine_words, command] = split_words(flags.words);
+  auto [machine_words, command] = split_words(flags.words);
+  // app.cpp keeps the words after "--" for us: `hopper ssh -- uptime` is the control plane's.
+  command.insert(command.end(), context.after_dashes.begin(), context.after_dashes.end());
   HOPPER_ASSIGN(ClusterAccess cluster, open_cluster_access(context, flags.overrides));
   HOPPER_ASSIGN(const access::Machine machine, access::select_machine(cluster.machines, machine_words));
   HOPPER_ASSIGN(const access::SshAccess ssh,

@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/access_options.hpp"
 #include "cli/cluster_run.hpp"
+#include "cli/cluster_wait.hpp"
 #include "cli/command.hpp"
 #include "cli/plan_view.hpp"
 #include "cli/progress_view.hpp"
@@ -22,6 +24,9 @@ struct UpFlags {
   bool allow_replace = false;
   bool update_image = false;
   int parallelism = 8;
+  bool no_wait = false;
+  std::string wait_timeout = k_default_wait_timeout_text;
+  access::OverrideFlags overrides;
 };
 
 std::string attribute(const std::optional<model::Observed>& observed, const std::string& name) {
@@ -30,7 +35,7 @@ std::string attribute(const std::optional<model::Observed>& observed, const std:
   return it == observed->attributes.end() ? "" : it->second;
 }
 
-void print_summary(const Context& context, const ClusterRun& run, std::chrono::milliseconds elapsed) {
+void print_summary(const Context& context, const ClusterRun& run, std::chrono::milliseconds elapsed, bool waits) {
   std::ostream& out = *context.out;
   const auto bastion = run.state.get(model::keys::bastion());
   const auto control_plane = run.state.get(model::keys::control_plane());
@@ -55,13 +60,17 @@ void print_summary(const Context& context, const ClusterRun& run, std::chrono::m
   }
   if (workers) out << "  workers        " << attribute(workers, "in_service") << " in service (" << workers->id << ")\n";
   out << "  " << report::spec_cost_line(run.spec) << "\n";
-  if (run.aws->session->uses_local_endpoint()) {
+  if (run.aws->session->uses_local_endpoint() && !waits) {
     out << "  The endpoint is a local AWS emulator: no machine booted, so there is no cluster to reach.\n";
   }
 }
 
 util::Result<util::ExitCode> run_up(Context& context, const UpFlags& flags) {
   const auto started = std::chrono::steady_clock::now();
+  // Flags first: a bad value is a usage error before anything changes.
+  WaitRequest wait;
+  HOPPER_ASSIGN(wait.overrides, access::parse_overrides(flags.overrides));
+  HOPPER_ASSIGN(wait.timeout, parse_wait_timeout(flags.wait_timeout));
   HOPPER_ASSIGN(auto run, prepare_cluster(context, {flags.update_image}));
   engine::PlanOptions plan_options;
   plan_options.allow_replace = flags.allow_replace;
@@ -91,7 +100,11 @@ util::Result<util::ExitCode> run_up(Context& context, const UpFlags& flags) {
       return util::Error(applied.error().message() + " (run `hopper up` again to continue)", applied.error().exit_code());
     }
   }
-  print_summary(context, *run, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started));
+  // Against a local endpoint only stand-ins (tests) can answer: without them there is nothing to wait for.
+  const bool waits = !flags.no_wait && (!run->aws->session->uses_local_endpoint() || (wait.overrides.bastion && wait.overrides.api));
+  print_summary(context, *run,
+                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started), waits);
+  if (waits) HOPPER_TRY(wait_for_cluster(context, *run, wait));
   return util::ExitCode::ok;
 }
 
@@ -104,6 +117,12 @@ void register_up(Registry& registry) {
   sub->add_flag("--allow-replace", flags->allow_replace, "Replace the control plane when its settings changed (loses etcd)");
   sub->add_flag("--update-image", flags->update_image, "Take the newest image instead of the one kept since the first up");
   sub->add_option("--parallelism", flags->parallelism, "Resources changed at once")->check(CLI::Range(1, 32))->capture_default_str();
+  sub->add_flag("--no-wait", flags->no_wait,
+                "Return once AWS has the resources, without waiting for the API and every node to be Ready");
+  sub->add_option("--wait-timeout", flags->wait_timeout,
+                  "How long to wait for the cluster (90s, 20m, 1h); a boot that fails stops the wait at once")
+      ->capture_default_str();
+  add_override_options(sub, flags->overrides, OverrideSet::bastion_and_api);
 }
 
 }  // namespace hopper::cli

@@ -3,7 +3,7 @@
 // connect_to (dial one address, verify the certificate against the URL's host).
 #include <gtest/gtest.h>
 
-#include "fake_kube_api.hpp"
+#include "support/fake_kube_api.hpp"
 #include "net/curl_transport.hpp"
 
 namespace hopper::test {

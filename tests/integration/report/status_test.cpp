@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "fake_kube_api.hpp"
+#include "support/fake_kube_api.hpp"
 #include "report_fixture.hpp"
 
 namespace hopper::test {

@@ -73,5 +73,15 @@ TEST(SshConfigTest, NothingToReachIsJustTheHeader) {
   EXPECT_EQ(render_ssh_config({}, settings), "# x\n");
 }
 
+TEST(SshConfigTest, TheLoginUserCanBeChanged) {
+  SshSettings settings;
+  settings.known_hosts = "/k";
+  EXPECT_NE(render_ssh_config({{"a-bastion", "127.0.0.1", 2222, "i-0b", "", ""}}, settings).find("  User ubuntu\n"),
+            std::string::npos);
+  settings.user = "root";
+  EXPECT_NE(render_ssh_config({{"a-bastion", "127.0.0.1", 2222, "i-0b", "", ""}}, settings).find("  User root\n"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace hopper::access

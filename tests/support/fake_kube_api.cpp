@@ -1,7 +1,9 @@
-#include "fake_kube_api.hpp"
+#include "support/fake_kube_api.hpp"
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include <gtest/gtest.h>
@@ -82,6 +84,11 @@ FakeKubeApi::FakeKubeApi(const TestPki& pki) {
     ADD_FAILURE() << "the fake API server cannot load its certificates";
     return;
   }
+  // A client that reconnects (through a tunnel that came back) resumes its TLS session; OpenSSL
+  // refuses that with an internal-error alert when a server that verifies clients has no session
+  // id context. Real API servers resume fine.
+  static constexpr unsigned char k_session_context[] = "hopper-fake-kube-api";
+  SSL_CTX_set_session_id_context(m_server->ssl_context(), k_session_context, sizeof k_session_context - 1);
   const auto answer = [this](const std::string& body, httplib::Response& res) {
     std::lock_guard lock(m_mutex);
     if (m_fail != 0) {
@@ -98,7 +105,9 @@ FakeKubeApi::FakeKubeApi(const TestPki& pki) {
     {
       std::lock_guard lock(m_mutex);
       m_paths.push_back(req.path);
-      body = m_nodes;
+      body = m_node_sequence.empty() ? m_nodes
+                                     : m_node_sequence[std::min(m_node_requests, m_node_sequence.size() - 1)];
+      ++m_node_requests;
     }
     answer(body, res);
   });
@@ -128,6 +137,12 @@ FakeKubeApi::~FakeKubeApi() {
 void FakeKubeApi::set_nodes(std::string json) {
   std::lock_guard lock(m_mutex);
   m_nodes = std::move(json);
+}
+
+void FakeKubeApi::set_nodes_sequence(std::vector<std::string> lists) {
+  std::lock_guard lock(m_mutex);
+  m_node_sequence = std::move(lists);
+  m_node_requests = 0;
 }
 
 void FakeKubeApi::set_services(std::string json) {

@@ -1,4 +1,4 @@
-// Test PKI and a fake Kubernetes API server for the report tests.
+// Test PKI and a fake Kubernetes API server for the report and access tests.
 //
 // TestPki: a cluster CA, a server certificate for the API (127.0.0.1 and the names a real API
 // server certificate carries) and an admin client certificate, all made with hopper's crypto/.
@@ -55,6 +55,9 @@ class FakeKubeApi {
 
   // The bodies answered for the node and service lists (JSON text).
   void set_nodes(std::string json);
+  // Node lists answered in turn, one per request, the last one again once they are used up (a
+  // cluster whose nodes turn Ready while it is polled).
+  void set_nodes_sequence(std::vector<std::string> lists);
   void set_services(std::string json);
   // Every request answers `status` with a Status body instead (0: back to normal).
   void fail_with(int status);
@@ -71,6 +74,8 @@ class FakeKubeApi {
   int m_port = 0;
   mutable std::mutex m_mutex;
   std::string m_nodes;
+  std::vector<std::string> m_node_sequence;
+  std::size_t m_node_requests = 0;
   std::string m_services;
   int m_fail = 0;
   std::vector<std::string> m_paths;
