@@ -245,6 +245,8 @@ util::Result<std::chrono::milliseconds> parse_wait_timeout(std::string_view text
     if (error != std::errc() || number < 0) {
       return util::Error::usage("--wait-timeout: '" + given + "' is not a duration (20m, 90s, 1h30m)");
     }
+    // No part of a duration under a day is above 86400 (seconds): a bigger number cannot overflow.
+    if (number > 86400) return util::Error::usage("--wait-timeout: '" + given + "' is more than a day");
     rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
     const char unit = rest.empty() ? 's' : rest.front();
     if (!rest.empty()) rest.remove_prefix(1);
@@ -260,6 +262,7 @@ util::Result<std::chrono::milliseconds> parse_wait_timeout(std::string_view text
     }
   }
   if (total.count() == 0) return util::Error::usage("--wait-timeout: must be more than 0 (use --no-wait not to wait)");
+  if (total > k_max_wait_timeout) return util::Error::usage("--wait-timeout: '" + given + "' is more than a day");
   return total;
 }
 

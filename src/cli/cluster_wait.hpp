@@ -25,13 +25,14 @@ using namespace std::chrono_literals;
 
 inline constexpr std::chrono::milliseconds k_default_wait_timeout = 20min;
 inline constexpr const char* k_default_wait_timeout_text = "20m";
+inline constexpr std::chrono::milliseconds k_max_wait_timeout = 24h;
 // How often the API is asked, and the consoles read (the first read comes at once).
 inline constexpr std::chrono::milliseconds k_api_poll_interval = 3s;
 inline constexpr std::chrono::milliseconds k_console_poll_interval = 30s;
 // Lines of console output shown for a failed or late boot.
 inline constexpr std::size_t k_console_tail_lines = 25;
 
-// "90s", "20m", "1h", "1h30m" (a number alone is seconds). Error (usage) names the flag.
+// "90s", "20m", "1h", "1h30m" (a number alone is seconds), at most a day. Error (usage) names the flag.
 util::Result<std::chrono::milliseconds> parse_wait_timeout(std::string_view text);
 
 struct WaitRequest {

@@ -102,9 +102,10 @@ util::Result<util::ExitCode> run_up(Context& context, const UpFlags& flags) {
   }
   // Against a local endpoint only stand-ins (tests) can answer: without them there is nothing to wait for.
   const bool waits = !flags.no_wait && (!run->aws->session->uses_local_endpoint() || (wait.overrides.bastion && wait.overrides.api));
+  // The summary comes last: "is up" means the nodes are Ready, not that AWS took the calls.
+  if (waits) HOPPER_TRY(wait_for_cluster(context, *run, wait));
   print_summary(context, *run,
                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started), waits);
-  if (waits) HOPPER_TRY(wait_for_cluster(context, *run, wait));
   return util::ExitCode::ok;
 }
 
