@@ -218,7 +218,7 @@ void terminate_instance(World& world, Json& instance) {
   instance["reason"] = "User initiated (" + iso_time(world.now()).substr(0, 19) + " GMT)";
   instance["stateReason"] = {{"code", "Client.UserInitiatedShutdown"}, {"message", "Client.UserInitiatedShutdown: User initiated shutdown"}};
   instance["_next"] = {{"state", "terminated"}, {"at", world.now() + world.duration(30, 60)}};
-  world.dirty = true;
+  world.changed();
 }
 
 Json view_instance(Json& region, const std::string& region_name, const Json& instance) {
@@ -259,7 +259,7 @@ void advance_instances(World& world, Json& region, long long now) {
       const std::string next = instance["_next"].value("state", "");
       instance.erase("_next");
       set_instance_state(instance, next);
-      world.dirty = true;
+      world.changed();
       if (next == "stopped" || next == "terminated") {
         // A public address that is not an Elastic IP goes when the instance stops.
         for (const auto& eni_id : instance["_enis"]) {
@@ -294,7 +294,11 @@ void advance_instances(World& world, Json& region, long long now) {
         instance["_purge"] = now + 3600 * 1000LL;
       }
     }
-    if (instance.contains("_purge") && now >= instance["_purge"].get<long long>()) purge.push_back(id);
+    if (instance.contains("_next")) world.due_at(instance["_next"].value("at", 0LL));
+    if (instance.contains("_purge")) {
+      if (now >= instance["_purge"].get<long long>()) purge.push_back(id);
+      else world.due_at(instance["_purge"].get<long long>());
+    }
   }
   for (const auto& id : purge) erase(world, region, col::instances, id);
 }
