@@ -454,7 +454,7 @@ void advance_autoscaling(World& world, const std::string& region_name, Json& reg
         std::string subnet(util::trim(subnets[static_cast<std::size_t>(i) % subnets.size()]));
         spec.subnet_id = subnet;
         check_launch(world, region, region_name, spec);
-        Json& instance = launch_instance(world, region, region_name, spec, world.new_id("r"), 0);
+        Json& instance = launch_instance(world, region, region_name, spec, world.new_id("r"), 0, due);
         group["_instances"].push_back(instance["instanceId"]);
         add_activity(world, group, "Launching a new EC2 instance: " + instance.value("instanceId", ""), "Successful", "");
       } catch (const ApiFault& fault) {

@@ -109,11 +109,12 @@ void check_launch(World& world, Json& region, const std::string& region_name, La
 }
 
 Json& launch_instance(World& world, Json& region, const std::string& region_name, const LaunchSpec& spec,
-                      const std::string& reservation_id, int launch_index) {
+                      const std::string& reservation_id, int launch_index, std::optional<long long> launched_at) {
   Json& subnet = *find(region, col::subnets, spec.subnet_id);
   const Json& image = *find(region, col::images, spec.image_id);
   const std::string id = world.new_id("i");
-  const std::string now = iso_time(world.now());
+  const long long started = launched_at.value_or(world.now());
+  const std::string now = iso_time(started);
   const bool public_ip = spec.public_ip.value_or(subnet.value("mapPublicIpOnLaunch", false));
 
   EniSpec eni_spec;
@@ -205,7 +206,7 @@ Json& launch_instance(World& world, Json& region, const std::string& region_name
     instance["iamInstanceProfile"] = {{"arn", spec.profile_arn}, {"id", "AIPA" + id.substr(3, 17)}};
   }
   set_instance_state(instance, "pending");
-  instance["_next"] = {{"state", "running"}, {"at", world.now() + world.duration(15, 30)}};
+  instance["_next"] = {{"state", "running"}, {"at", started + world.duration(15, 30)}};
   Json& stored = insert(world, region, col::instances, id, std::move(instance));
   advance_instances(world, region, world.now());
   return stored;
