@@ -8,7 +8,7 @@ namespace hopper::bootstrap {
 
 util::Result<ClusterSecrets> generate_secrets(const spec::ClusterSpec& spec, util::Clock& clock) {
   ClusterSecrets secrets;
-  HOPPER_ASSIGN(secrets.ca_key_pem, crypto::generate_rsa_key(2048).context("making the cluster CA key"));
+  HOPPER_ASSIGN(secrets.ca_key_pem, crypto::generate_ec_key().context("making the cluster CA key"));
   crypto::CertificateSpec ca;
   ca.common_name = "kubernetes";
   ca.organizations = {"hopper:" + spec.name};
@@ -43,7 +43,7 @@ util::Result<std::string> discovery_hash(const std::string& ca_cert_pem) {
 util::Result<ClientCertificate> issue_client_certificate(const ClusterSecrets& secrets, const std::string& common_name,
                                                          const std::string& group, util::Clock& clock) {
   ClientCertificate out;
-  HOPPER_ASSIGN(out.key_pem, crypto::generate_rsa_key(2048));
+  HOPPER_ASSIGN(out.key_pem, crypto::generate_ec_key());
   HOPPER_ASSIGN(const std::string public_key, crypto::public_key_of(out.key_pem));
   crypto::CertificateSpec spec;
   spec.common_name = common_name;

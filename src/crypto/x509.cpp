@@ -1,6 +1,7 @@
 #include "crypto/x509.hpp"
 
 #include <openssl/bio.h>
+#include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -100,6 +101,9 @@ util::Status set_name(X509_NAME* name, const CertificateSpec& spec) {
   return {};
 }
 
+// Key encipherment (the TLS RSA key exchange) only means something for RSA keys.
+bool is_rsa(EVP_PKEY* key) { return EVP_PKEY_is_a(key, "RSA") == 1; }
+
 // A new certificate with version 3, a random positive 128-bit serial, `spec`'s subject and
 // validity, and `public_key`.
 util::Result<Cert> new_certificate(const CertificateSpec& spec, EVP_PKEY* public_key) {
@@ -157,6 +161,16 @@ util::Result<std::string> generate_rsa_key(int bits) {
   return bio_text(bio.get());
 }
 
+util::Result<std::string> generate_ec_key() {
+  Key key(EVP_EC_gen("P-256"));
+  if (!key) return openssl_error("generating an ECDSA key");
+  Bio bio(BIO_new(BIO_s_mem()));
+  if (PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
+    return openssl_error("writing a private key");
+  }
+  return bio_text(bio.get());
+}
+
 util::Result<std::string> public_key_of(const std::string& private_key_pem) {
   HOPPER_ASSIGN(const Key key, read_private_key(private_key_pem));
   Bio bio(BIO_new(BIO_s_mem()));
@@ -171,7 +185,8 @@ util::Result<std::string> self_signed_certificate(const std::string& key_pem, co
   HOPPER_TRY(set_name(X509_get_issuer_name(cert.get()), spec));
   HOPPER_TRY(add_extension(cert.get(), cert.get(), NID_basic_constraints, "critical,CA:TRUE"));
   HOPPER_TRY(add_extension(cert.get(), cert.get(), NID_key_usage,
-                           "critical,digitalSignature,keyEncipherment,keyCertSign"));
+                           is_rsa(key.get()) ? "critical,digitalSignature,keyEncipherment,keyCertSign"
+                                             : "critical,digitalSignature,keyCertSign"));
   HOPPER_TRY(add_extension(cert.get(), cert.get(), NID_subject_key_identifier, "hash"));
   if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) return openssl_error("signing the CA certificate");
   return certificate_pem(cert.get());
@@ -190,7 +205,8 @@ util::Result<std::string> issue_certificate(const std::string& subject_public_ke
   HOPPER_ASSIGN(const Cert cert, new_certificate(spec, subject_key.get()));
   if (X509_set_issuer_name(cert.get(), X509_get_subject_name(issuer.get())) != 1) return openssl_error("setting the issuer");
   HOPPER_TRY(add_extension(cert.get(), issuer.get(), NID_basic_constraints, "critical,CA:FALSE"));
-  HOPPER_TRY(add_extension(cert.get(), issuer.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment"));
+  HOPPER_TRY(add_extension(cert.get(), issuer.get(), NID_key_usage,
+                           is_rsa(subject_key.get()) ? "critical,digitalSignature,keyEncipherment" : "critical,digitalSignature"));
   HOPPER_TRY(add_extension(cert.get(), issuer.get(), NID_ext_key_usage,
                            spec.role == CertificateRole::server ? "serverAuth" : "clientAuth"));
   HOPPER_TRY(add_extension(cert.get(), issuer.get(), NID_authority_key_identifier, "keyid:always"));

@@ -148,7 +148,7 @@ util::Result<std::unique_ptr<Frontend>> Frontend::create(FrontendOptions options
 util::Status Frontend::persist() {
   if (m_options.state_file.empty()) return {};
   std::lock_guard lock(m_mutex);
-  m_world.dirty = false;
+  m_world.saved();
   return save_state(m_options.state_file, m_world.document());
 }
 
@@ -292,8 +292,9 @@ RawResponse Frontend::route(const RawRequest& request, LogEntry& entry) {
     } catch (const ApiFault& f) {
       failure = f;
     }
-    if (m_world.dirty && !m_options.state_file.empty()) {
-      m_world.dirty = false;
+    if (mutating) m_world.invalidate();
+    if (m_world.dirty() && !m_options.state_file.empty()) {
+      m_world.saved();
       saved = save_state(m_options.state_file, m_world.document());
     }
   }

@@ -32,7 +32,12 @@ util::Status save_state(const std::filesystem::path& path, const nlohmann::json&
   } catch (const std::exception& e) {
     return util::Error::failed("cannot write simulator state " + path.string() + ": " + e.what());
   }
-  return util::write_file_atomic(path, text);
+  // Written after every call that changed something, under the state lock: an fsync each time (a
+  // few ms, more on a busy disk) would serialise concurrent callers behind the disk, which AWS does
+  // not do. The rename keeps the file whole if the process dies; a power cut may lose the last
+  // calls of a simulated account.
+  return util::write_file_atomic(path, text, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 util::Durability::kernel);
 }
 
 }  // namespace hopper::sim

@@ -40,7 +40,7 @@ void seed_unrelated(World& world, const std::string& region_name, int count) {
       }
     }
   }
-  world.dirty = true;
+  world.changed();
 }
 
 }  // namespace hopper::sim

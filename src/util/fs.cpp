@@ -26,7 +26,7 @@ Result<std::string> read_file(const fs::path& path) {
   return out.str();
 }
 
-Status write_file_atomic(const fs::path& path, std::string_view content, fs::perms mode) {
+Status write_file_atomic(const fs::path& path, std::string_view content, fs::perms mode, Durability durability) {
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
@@ -47,7 +47,7 @@ Status write_file_atomic(const fs::path& path, std::string_view content, fs::per
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) return fail("fsync");
+  if (durability == Durability::disk && ::fsync(fd) != 0) return fail("fsync");
   if (::close(fd) != 0) {
     ::unlink(tmpl.c_str());
     return Error::failed("cannot write " + path.string() + ": " + std::strerror(errno));

@@ -13,11 +13,16 @@ namespace hopper::util {
 // The whole file as bytes. Error names the path and the OS reason.
 Result<std::string> read_file(const std::filesystem::path& path);
 
+// How far a write must get before write_file_atomic returns: to the disk (fsync; survives a power
+// cut), or to the kernel (survives the writer's crash, costs no disk flush).
+enum class Durability { disk, kernel };
+
 // Writes `content` to `path` atomically: a temporary file in the same folder with permissions
-// `mode`, fsync, then rename over `path`. A reader never sees a half-written file.
+// `mode`, fsync (Durability::disk), then rename over `path`. A reader never sees a half-written file.
 Status write_file_atomic(const std::filesystem::path& path, std::string_view content,
                          std::filesystem::perms mode = std::filesystem::perms::owner_read |
-                                                       std::filesystem::perms::owner_write);
+                                                       std::filesystem::perms::owner_write,
+                         Durability durability = Durability::disk);
 
 // Creates `path` and its parents; the last component gets `mode` (default 0700), and an
 // existing folder is tightened to it.

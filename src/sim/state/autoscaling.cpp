@@ -258,7 +258,7 @@ Json update_auto_scaling_group(Call& call) {
   if (auto type = call.opt("HealthCheckType")) group["HealthCheckType"] = *type;
   if (auto grace = call.opt_number("HealthCheckGracePeriod")) group["HealthCheckGracePeriod"] = *grace;
   if (auto warmup = call.opt_number("DefaultInstanceWarmup")) group["DefaultInstanceWarmup"] = *warmup;
-  call.world.dirty = true;
+  call.world.changed();
   advance_autoscaling(call.world, call.region, call.rs(), call.world.now());
   return Json::object();
 }
@@ -276,7 +276,7 @@ Json set_desired_capacity(Call& call) {
                                 std::to_string(group.value("MinSize", 0LL)) + " for the AutoScalingGroup.");
   }
   group["DesiredCapacity"] = desired;
-  call.world.dirty = true;
+  call.world.changed();
   advance_autoscaling(call.world, call.region, call.rs(), call.world.now());
   return Json::object();
 }
@@ -300,7 +300,7 @@ Json delete_auto_scaling_group(Call& call) {
   for (const auto& id : group["_instances"]) {
     if (Json* instance = find(call.rs(), col::instances, id.get<std::string>())) terminate_instance(call.world, *instance);
   }
-  call.world.dirty = true;
+  call.world.changed();
   advance_instances(call.world, call.rs(), call.world.now());
   advance_autoscaling(call.world, call.region, call.rs(), call.world.now());
   return Json::object();
@@ -319,7 +319,7 @@ Json change_tags(Call& call, bool add) {
                       {"PropagateAtLaunch", t.get("PropagateAtLaunch").value_or("false") == "true"}});
     }
   }
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -410,7 +410,7 @@ void advance_autoscaling(World& world, const std::string& region_name, Json& reg
     }
     if (live.size() != group["_instances"].size()) {
       group["_instances"] = live;
-      world.dirty = true;
+      world.changed();
     }
     if (group.contains("Status")) {
       if (live.empty()) gone.push_back(name);
@@ -424,16 +424,20 @@ void advance_autoscaling(World& world, const std::string& region_name, Json& reg
     const long long desired = group.value("DesiredCapacity", 0LL);
     const long long have = static_cast<long long>(running.size());
     if (have == desired) {
-      group.erase("_launchAt");
+      if (group.erase("_launchAt") > 0) world.changed();
       continue;
     }
     if (!group.contains("_launchAt")) {
       group["_launchAt"] = now + world.duration(5, 15);
-      world.dirty = true;
+      world.changed();
     }
-    if (now < group["_launchAt"].get<long long>()) continue;
+    const long long due = group["_launchAt"].get<long long>();
+    if (now < due) {
+      world.due_at(due);
+      continue;
+    }
     group.erase("_launchAt");
-    world.dirty = true;
+    world.changed();
     if (have > desired) {
       for (long long i = have; i-- > desired;) {
         Json* instance = find(region, col::instances, running[static_cast<std::size_t>(i)]);
@@ -450,13 +454,14 @@ void advance_autoscaling(World& world, const std::string& region_name, Json& reg
         std::string subnet(util::trim(subnets[static_cast<std::size_t>(i) % subnets.size()]));
         spec.subnet_id = subnet;
         check_launch(world, region, region_name, spec);
-        Json& instance = launch_instance(world, region, region_name, spec, world.new_id("r"), 0);
+        Json& instance = launch_instance(world, region, region_name, spec, world.new_id("r"), 0, due);
         group["_instances"].push_back(instance["instanceId"]);
         add_activity(world, group, "Launching a new EC2 instance: " + instance.value("instanceId", ""), "Successful", "");
       } catch (const ApiFault& fault) {
         add_activity(world, group, "Launching a new EC2 instance.  Status Reason: " + fault.message, "Failed",
                      fault.code + ": " + fault.message);
         group["_launchAt"] = now + std::max(1000LL, world.duration(10, 10));
+        world.due_at(group["_launchAt"].get<long long>());
         break;
       }
     }

@@ -1,6 +1,13 @@
 #include "sim/state/ec2_common.hpp"
 
+#include <algorithm>
+
 namespace hopper::sim {
+namespace {
+
+bool has_wildcard(const std::string& pattern) { return pattern.find_first_of("*?") != std::string::npos; }
+
+}  // namespace
 
 Json& collection(Json& region, const char* name) {
   Json& out = region[name];
@@ -27,19 +34,20 @@ Json& insert(World& world, Json& region, const char* name, const std::string& id
   Json& stored = collection(region, name)[id];
   stored = std::move(object);
   world.just_created(id);
-  world.dirty = true;
+  world.changed();
   return stored;
 }
 
 void erase(World& world, Json& region, const char* name, const std::string& id) {
   collection(region, name).erase(id);
-  world.dirty = true;
+  world.changed();
 }
 
 Json describe(Call& call, const DescribeSpec& spec) {
   Json& items = collection(call.rs(), spec.collection);
   const std::vector<std::string> ids = spec.id_param.empty() ? std::vector<std::string>{} : call.params.list(spec.id_param);
   const std::vector<Filter> filters = ec2_filters(call.params);
+  check_filter_names(filters, spec.filters);
   std::vector<Json*> selected;
   if (!ids.empty()) {
     for (const auto& id : ids) {
@@ -48,7 +56,7 @@ Json describe(Call& call, const DescribeSpec& spec) {
       selected.push_back(found);
     }
   } else {
-    for (Json* item : in_order(items)) {
+    for (Json* item : candidates(call, items, filters)) {
       if (!spec.listed || spec.listed(*item)) selected.push_back(item);
     }
   }
@@ -68,6 +76,38 @@ Json describe(Call& call, const DescribeSpec& spec) {
   for (const Json* item : page.items) list.push_back(spec.view ? spec.view(call, *item) : *item);
   Json out = {{spec.set_name, std::move(list)}};
   if (!page.next_token.empty()) out["nextToken"] = page.next_token;
+  return out;
+}
+
+std::vector<Json*> candidates(Call& call, Json& items, const std::vector<Filter>& filters) {
+  const Listing& listing = call.world.listing(items);
+  std::vector<std::size_t> narrowest;
+  bool narrowed = false;
+  for (const auto& filter : filters) {
+    std::vector<std::string> keys;
+    if (filter.name.rfind("tag:", 0) == 0) {
+      keys.push_back(filter.name.substr(4));
+    } else if (filter.name == "tag-key" && std::none_of(filter.values.begin(), filter.values.end(), has_wildcard)) {
+      keys = filter.values;
+    } else {
+      continue;
+    }
+    std::vector<std::size_t> positions;
+    for (const auto& key : keys) {
+      const auto it = listing.by_tag_key.find(key);
+      if (it != listing.by_tag_key.end()) positions.insert(positions.end(), it->second.begin(), it->second.end());
+    }
+    if (keys.size() > 1) {
+      std::sort(positions.begin(), positions.end());
+      positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    }
+    if (!narrowed || positions.size() < narrowest.size()) narrowest = std::move(positions);
+    narrowed = true;
+  }
+  if (!narrowed) return listing.ordered;
+  std::vector<Json*> out;
+  out.reserve(narrowest.size());
+  for (const std::size_t position : narrowest) out.push_back(listing.ordered[position]);
   return out;
 }
 

@@ -60,6 +60,12 @@ struct DescribeSpec {
 // nextToken}.
 Json describe(Call& call, const DescribeSpec& spec);
 
+// The members of `items` (a collection of the call's region) that a listing with `filters` can
+// hold, oldest first: all of them or, when a tag:K or exact tag-key filter is given, only the
+// members carrying that key, from the world's tag-key index instead of a walk. A superset of the
+// matches: the caller still applies every filter.
+std::vector<Json*> candidates(Call& call, Json& items, const std::vector<Filter>& filters);
+
 // "return": true — the answer of EC2 calls with no other output.
 Json ok();
 std::string now_iso(Call& call);

@@ -62,7 +62,7 @@ Json attach_internet_gateway(Call& call) {
     }
   }
   gateway["attachmentSet"].push_back({{"vpcId", vpc_id}, {"state", "available"}});
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 
@@ -80,7 +80,7 @@ Json detach_internet_gateway(Call& call) {
                                     "before detaching the gateway.");
   }
   attachments = Json::array();
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 
@@ -181,7 +181,7 @@ Json associate_address(Call& call) {
   if (eni.contains("attachment") && eni["attachment"].contains("instanceId")) address["instanceId"] = eni["attachment"]["instanceId"];
   eni["association"] = {{"publicIp", address["publicIp"]}, {"ipOwnerId", k_account}, {"allocationId", id},
                         {"associationId", association_id}, {"publicDnsName", public_dns(address["publicIp"], call.region)}};
-  call.world.dirty = true;
+  call.world.changed();
   return {{"return", true}, {"associationId", association_id}};
 }
 
@@ -190,7 +190,7 @@ Json disassociate_address(Call& call) {
   for (auto& [id, address] : collection(call.rs(), col::addresses).items()) {
     if (address.value("associationId", "") == association_id) {
       unmap(call.rs(), address);
-      call.world.dirty = true;
+      call.world.changed();
       return ok();
     }
   }
@@ -305,7 +305,7 @@ Json delete_nat_gateway(Call& call) {
   if (state != "deleting") {
     nat["state"] = "deleting";
     nat["_next"] = {{"state", "deleted"}, {"at", call.world.now() + call.world.duration(50, 70)}};
-    call.world.dirty = true;
+    call.world.changed();
     advance_nat_gateways(call.world, call.rs(), call.world.now());
   }
   return {{"natGatewayId", id}};
@@ -320,7 +320,7 @@ void advance_nat_gateways(World& world, Json& region, long long now) {
       const std::string next = nat["_next"].value("state", "");
       nat.erase("_next");
       nat["state"] = next;
-      world.dirty = true;
+      world.changed();
       if (next == "available") {
         for (auto& address : nat["natGatewayAddressSet"]) address["status"] = "succeeded";
       } else if (next == "failed") {
@@ -333,7 +333,11 @@ void advance_nat_gateways(World& world, Json& region, long long now) {
         nat["_purge"] = now + 3600 * 1000LL;
       }
     }
-    if (nat.contains("_purge") && now >= nat["_purge"].get<long long>()) purge.push_back(id);
+    if (nat.contains("_next")) world.due_at(nat["_next"].value("at", 0LL));
+    if (nat.contains("_purge")) {
+      if (now >= nat["_purge"].get<long long>()) purge.push_back(id);
+      else world.due_at(nat["_purge"].get<long long>());
+    }
   }
   for (const auto& id : purge) erase(world, region, col::nat_gateways, id);
 }

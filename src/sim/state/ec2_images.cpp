@@ -209,12 +209,16 @@ Json delete_volume(Call& call) {
 void advance_images(World& world, Json& region, long long now) {
   for (const char* name : {col::images, col::snapshots, col::volumes}) {
     for (auto& [id, item] : collection(region, name).items()) {
-      if (!item.contains("_next") || now < item["_next"].value("at", 0LL)) continue;
+      if (!item.contains("_next")) continue;
+      if (now < item["_next"].value("at", 0LL)) {
+        world.due_at(item["_next"].value("at", 0LL));
+        continue;
+      }
       const std::string next = item["_next"].value("state", "");
       item.erase("_next");
       item[std::string(name) == col::images ? "imageState" : "status"] = next;
       if (std::string(name) == col::snapshots) item["progress"] = "100%";
-      world.dirty = true;
+      world.changed();
     }
   }
 }

@@ -109,11 +109,12 @@ void check_launch(World& world, Json& region, const std::string& region_name, La
 }
 
 Json& launch_instance(World& world, Json& region, const std::string& region_name, const LaunchSpec& spec,
-                      const std::string& reservation_id, int launch_index) {
+                      const std::string& reservation_id, int launch_index, std::optional<long long> launched_at) {
   Json& subnet = *find(region, col::subnets, spec.subnet_id);
   const Json& image = *find(region, col::images, spec.image_id);
   const std::string id = world.new_id("i");
-  const std::string now = iso_time(world.now());
+  const long long started = launched_at.value_or(world.now());
+  const std::string now = iso_time(started);
   const bool public_ip = spec.public_ip.value_or(subnet.value("mapPublicIpOnLaunch", false));
 
   EniSpec eni_spec;
@@ -205,7 +206,7 @@ Json& launch_instance(World& world, Json& region, const std::string& region_name
     instance["iamInstanceProfile"] = {{"arn", spec.profile_arn}, {"id", "AIPA" + id.substr(3, 17)}};
   }
   set_instance_state(instance, "pending");
-  instance["_next"] = {{"state", "running"}, {"at", world.now() + world.duration(15, 30)}};
+  instance["_next"] = {{"state", "running"}, {"at", started + world.duration(15, 30)}};
   Json& stored = insert(world, region, col::instances, id, std::move(instance));
   advance_instances(world, region, world.now());
   return stored;
@@ -218,7 +219,7 @@ void terminate_instance(World& world, Json& instance) {
   instance["reason"] = "User initiated (" + iso_time(world.now()).substr(0, 19) + " GMT)";
   instance["stateReason"] = {{"code", "Client.UserInitiatedShutdown"}, {"message", "Client.UserInitiatedShutdown: User initiated shutdown"}};
   instance["_next"] = {{"state", "terminated"}, {"at", world.now() + world.duration(30, 60)}};
-  world.dirty = true;
+  world.changed();
 }
 
 Json view_instance(Json& region, const std::string& region_name, const Json& instance) {
@@ -259,7 +260,7 @@ void advance_instances(World& world, Json& region, long long now) {
       const std::string next = instance["_next"].value("state", "");
       instance.erase("_next");
       set_instance_state(instance, next);
-      world.dirty = true;
+      world.changed();
       if (next == "stopped" || next == "terminated") {
         // A public address that is not an Elastic IP goes when the instance stops.
         for (const auto& eni_id : instance["_enis"]) {
@@ -294,7 +295,11 @@ void advance_instances(World& world, Json& region, long long now) {
         instance["_purge"] = now + 3600 * 1000LL;
       }
     }
-    if (instance.contains("_purge") && now >= instance["_purge"].get<long long>()) purge.push_back(id);
+    if (instance.contains("_next")) world.due_at(instance["_next"].value("at", 0LL));
+    if (instance.contains("_purge")) {
+      if (now >= instance["_purge"].get<long long>()) purge.push_back(id);
+      else world.due_at(instance["_purge"].get<long long>());
+    }
   }
   for (const auto& id : purge) erase(world, region, col::instances, id);
 }

@@ -36,9 +36,11 @@ struct LaunchSpec {
 // Checks every reference of `spec` and fills its defaults (subnet, groups); throws ApiFault
 // with EC2's codes. Nothing is created.
 void check_launch(World& world, Json& region, const std::string& region_name, LaunchSpec& spec);
-// Creates one instance of a checked `spec` (pending, or running at once with instant timing).
+// Creates one instance of a checked `spec` (pending, or running at once with instant timing),
+// launched at `launched_at` (ms; default now): Auto Scaling launches when its delay fell due, which
+// the lazily advanced clock may only reach at a later request, and the boot time counts from then.
 Json& launch_instance(World& world, Json& region, const std::string& region_name, const LaunchSpec& spec,
-                      const std::string& reservation_id, int launch_index);
+                      const std::string& reservation_id, int launch_index, std::optional<long long> launched_at = std::nullopt);
 // Starts terminating `instance` (shutting-down, then terminated).
 void terminate_instance(World& world, Json& instance);
 // The instance as DescribeInstances shows it.

@@ -126,6 +126,13 @@ const FilterTable& instance_filters() {
   return table;
 }
 
+// Filters whose values view_instance() changes (groups and addresses come from the interfaces;
+// a terminated instance loses its addresses): only these need the rendered view.
+bool view_filter(const std::string& name) {
+  return name == "instance.group-id" || name == "instance.group-name" || name == "group-id" || name == "group-name" ||
+         name == "network-interface.network-interface-id" || name == "ip-address" || name == "private-ip-address";
+}
+
 Json describe_instances(Call& call) {
   const auto ids = call.params.list("InstanceId");
   if (!ids.empty() && call.opt("MaxResults")) {
@@ -137,6 +144,7 @@ Json describe_instances(Call& call) {
   // so filter here on views instead.
   spec.filters = {};
   const auto filters = ec2_filters(call.params);
+  check_filter_names(filters, instance_filters());
   Json& items = collection(call.rs(), col::instances);
   std::vector<Json*> selected;
   if (!ids.empty()) {
@@ -146,12 +154,19 @@ Json describe_instances(Call& call) {
       selected.push_back(found);
     }
   } else {
-    selected = in_order(items);
+    selected = candidates(call, items, filters);
+  }
+  // Rendering a view costs a copy of the instance: first drop what the stored instance already
+  // fails (every filter whose values the view does not change), then check all on the view.
+  std::vector<Filter> stored_filters;
+  for (const auto& filter : filters) {
+    if (!view_filter(filter.name)) stored_filters.push_back(filter);
   }
   std::vector<Json> views;
   std::vector<Json*> kept;
   views.reserve(selected.size());
   for (Json* item : selected) {
+    if (!matches(*item, stored_filters, instance_filters(), ec2_tags)) continue;
     Json view = view_instance(call.rs(), call.region, *item);
     if (matches(view, filters, instance_filters(), ec2_tags)) views.push_back(std::move(view));
   }
@@ -202,7 +217,7 @@ Json change_state(Call& call, const std::string& action) {
       instance->erase("stateReason");
       (*instance)["_next"] = {{"state", "running"}, {"at", call.world.now() + call.world.duration(15, 30)}};
     }
-    call.world.dirty = true;
+    call.world.changed();
     advance_instances(call.world, call.rs(), call.world.now());
     changes.push_back({{"instanceId", (*instance)["instanceId"]}, {"previousState", previous}, {"currentState", (*instance)["instanceState"]}});
   }

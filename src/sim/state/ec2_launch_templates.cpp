@@ -143,7 +143,7 @@ Json create_launch_template_version(Call& call) {
   Json version = {{"versionNumber", number}, {"createTime", now_iso(call)}, {"launchTemplateData", data}};
   lt["_versions"].push_back(version);
   lt["latestVersionNumber"] = number;
-  call.world.dirty = true;
+  call.world.changed();
   return {{"launchTemplateVersion", version_view(lt, version)}};
 }
 
@@ -155,7 +155,7 @@ Json modify_launch_template(Call& call) {
       fail("InvalidLaunchTemplateVersion.NotFound", "The specified launch template version does not exist.");
     }
     lt["defaultVersionNumber"] = number;
-    call.world.dirty = true;
+    call.world.changed();
   }
   return {{"launchTemplate", summary(lt)}};
 }

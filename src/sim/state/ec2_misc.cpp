@@ -142,7 +142,7 @@ Json create_tags(Call& call) {
   std::vector<Json*> targets;
   for (const auto& id : ids) targets.push_back(&need_taggable(call, id));
   for (Json* target : targets) ec2_merge_tags(*target, tags);
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 
@@ -163,7 +163,7 @@ Json delete_tags(Call& call) {
     }
     target["tagSet"] = ec2_tag_set(tags);
   }
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 
@@ -360,7 +360,7 @@ Json create_network_interface(Call& call) {
   spec.private_ip = call.opt("PrivateIpAddress");
   spec.tags = tag_specification(call.params, "network-interface");
   Json& eni = make_network_interface(call.world, call.rs(), call.region, spec);
-  call.world.dirty = true;
+  call.world.changed();
   return {{"networkInterface", eni}};
 }
 
@@ -386,7 +386,7 @@ Json detach_network_interface(Call& call) {
     }
     eni.erase("attachment");
     eni["status"] = "available";
-    call.world.dirty = true;
+    call.world.changed();
     return ok();
   }
   fail("InvalidAttachmentID.NotFound", "Interface attachment '" + attachment_id + "' does not exist.");

@@ -146,7 +146,7 @@ Json put_route(Call& call, bool replace) {
     if (existing != nullptr) fail("RouteAlreadyExists", "The route identified by " + dest + " already exists.");
     table["routeSet"].push_back(std::move(route));
   }
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 
@@ -165,7 +165,7 @@ Json delete_route(Call& call) {
       call.invalid("cannot remove local route " + dest + " in route table " + id);
     }
     routes.erase(i);
-    call.world.dirty = true;
+    call.world.changed();
     return ok();
   }
   fail("InvalidRoute.NotFound", "no route with destination-cidr-block " + dest + " in route table " + id);
@@ -193,7 +193,7 @@ Json associate_route_table(Call& call) {
                                      {"routeTableId", id},
                                      {"subnetId", subnet_id},
                                      {"associationState", {{"state", "associated"}}}});
-  call.world.dirty = true;
+  call.world.changed();
   return {{"associationId", association_id}, {"associationState", {{"state", "associated"}}}};
 }
 
@@ -215,7 +215,7 @@ Json disassociate_route_table(Call& call) {
     call.invalid("cannot disassociate the main route table association " + id);
   }
   (*table)["associationSet"].erase(index);
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 
@@ -230,7 +230,7 @@ Json replace_route_table_association(Call& call) {
   association["routeTableAssociationId"] = new_id;
   association["routeTableId"] = table_id;
   target["associationSet"].push_back(association);
-  call.world.dirty = true;
+  call.world.changed();
   return {{"newAssociationId", new_id}, {"associationState", {{"state", "associated"}}}};
 }
 

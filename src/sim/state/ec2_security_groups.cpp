@@ -275,7 +275,7 @@ Json change_rules(Call& call, const char* side, bool add) {
       rules.erase(std::find_if(rules.begin(), rules.end(), [&](const Json& r) { return same_atom(r, atom); }));
     }
   }
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 

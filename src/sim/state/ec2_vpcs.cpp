@@ -230,7 +230,7 @@ Json modify_vpc_attribute(Call& call) {
   }
   if (support) vpc["_dnsSupport"] = call.flag("EnableDnsSupport.Value", true);
   if (hostnames) vpc["_dnsHostnames"] = call.flag("EnableDnsHostnames.Value", false);
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 
@@ -308,7 +308,7 @@ Json modify_subnet_attribute(Call& call) {
   const std::string id = call.need("SubnetId");
   Json& subnet = need(call, col::subnets, id, "InvalidSubnetID.NotFound", subnet_missing(id));
   if (call.opt("MapPublicIpOnLaunch.Value")) subnet["mapPublicIpOnLaunch"] = call.flag("MapPublicIpOnLaunch.Value", false);
-  call.world.dirty = true;
+  call.world.changed();
   return ok();
 }
 

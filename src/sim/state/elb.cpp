@@ -150,7 +150,7 @@ Json add_tags_v2(Call& call) {
     if (item == nullptr) fail("LoadBalancerNotFound", "One or more resources not found: " + arn);
     for (const auto& [k, v] : tags) (*item)["_tags"][k] = v;
   }
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -272,15 +272,20 @@ Json delete_load_balancer_classic(Call& call) {
 
 void advance_load_balancers(World& world, Json& region, long long now) {
   for (auto& [arn, lb] : collection(region, k_v2).items()) {
-    if (lb.contains("_activeAt") && now >= lb["_activeAt"].get<long long>()) {
-      lb.erase("_activeAt");
-      lb["State"] = {{"Code", "active"}};
-      world.dirty = true;
+    if (!lb.contains("_activeAt")) continue;
+    if (now < lb["_activeAt"].get<long long>()) {
+      world.due_at(lb["_activeAt"].get<long long>());
+      continue;
     }
+    lb.erase("_activeAt");
+    lb["State"] = {{"Code", "active"}};
+    world.changed();
   }
   std::vector<std::string> gone;
   for (auto& [id, eni] : collection(region, col::network_interfaces).items()) {
-    if (eni.contains("_deleteAt") && now >= eni["_deleteAt"].get<long long>()) gone.push_back(id);
+    if (!eni.contains("_deleteAt")) continue;
+    if (now >= eni["_deleteAt"].get<long long>()) gone.push_back(id);
+    else world.due_at(eni["_deleteAt"].get<long long>());
   }
   for (const auto& id : gone) delete_network_interface(world, region, id);
 }

@@ -85,7 +85,7 @@ Json create_role(Call& call) {
                {"_attached", Json::array()}};
   if (auto description = call.opt("Description")) role["Description"] = *description;
   roles[name] = role;
-  call.world.dirty = true;
+  call.world.changed();
   return {{"Role", role_view(role)}};
 }
 
@@ -104,7 +104,7 @@ Json delete_role(Call& call) {
   if (!role["_policies"].empty()) fail("DeleteConflict", "Cannot delete entity, must delete policies first.", 409);
   if (!role["_attached"].empty()) fail("DeleteConflict", "Cannot delete entity, must detach all policies first.", 409);
   bucket(call, "roles").erase(name);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -126,7 +126,7 @@ Json tag_role(Call& call) {
   Tags tags = key_value_tags(role["Tags"]);
   for (const auto& [key, value] : member_tags(call.params)) tags[key] = value;
   role["Tags"] = key_value_list(tags);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -135,7 +135,7 @@ Json untag_role(Call& call) {
   Tags tags = key_value_tags(role["Tags"]);
   for (const auto& key : call.params.members("TagKeys")) tags.erase(key);
   role["Tags"] = key_value_list(tags);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -145,7 +145,7 @@ Json put_role_policy(Call& call) {
   const std::string document = call.need("PolicyDocument");
   check_policy(document);
   role["_policies"][name] = document;
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -171,7 +171,7 @@ Json delete_role_policy(Call& call) {
   const std::string name = call.need("PolicyName");
   if (!role["_policies"].contains(name)) no_such("The role policy with name " + name + " cannot be found.");
   role["_policies"].erase(name);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -181,7 +181,7 @@ Json attach_role_policy(Call& call) {
   if (arn.rfind("arn:aws:iam::aws:policy/", 0) != 0) no_such("Policy " + arn + " does not exist or is not attachable.");
   for (const auto& a : role["_attached"]) if (a.value("PolicyArn", "") == arn) return Json::object();
   role["_attached"].push_back({{"PolicyArn", arn}, {"PolicyName", arn.substr(arn.rfind('/') + 1)}});
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -192,7 +192,7 @@ Json detach_role_policy(Call& call) {
   for (std::size_t i = 0; i < attached.size(); ++i) {
     if (attached[i].value("PolicyArn", "") == arn) {
       attached.erase(i);
-      call.world.dirty = true;
+      call.world.changed();
       return Json::object();
     }
   }
@@ -238,7 +238,7 @@ Json create_instance_profile(Call& call) {
                   {"_seq", call.world.next_seq()},
                   {"_ec2VisibleAt", call.world.now() + call.world.duration(8, 12)}};
   profiles[name] = profile;
-  call.world.dirty = true;
+  call.world.changed();
   return {{"InstanceProfile", profile_view(call, profile)}};
 }
 
@@ -257,7 +257,7 @@ Json add_role_to_instance_profile(Call& call) {
   profile["Roles"] = Json::array({role});  // EC2's view (check_profile) needs only a non-empty list
   // EC2 sees the change only after IAM has propagated it (~10 s on AWS).
   profile["_ec2VisibleAt"] = call.world.now() + call.world.duration(8, 12);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -270,7 +270,7 @@ Json remove_role_from_instance_profile(Call& call) {
     if (roles[i] == role) {
       roles.erase(i);
       profile["Roles"] = roles;
-      call.world.dirty = true;
+      call.world.changed();
       return Json::object();
     }
   }
@@ -285,7 +285,7 @@ Json delete_instance_profile(Call& call) {
     fail("DeleteConflict", "Cannot delete entity, must remove roles from instance profile first.", 409);
   }
   bucket(call, "instanceProfiles").erase(name);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -313,7 +313,7 @@ Json tag_instance_profile(Call& call) {
   Tags tags = key_value_tags(profile["Tags"]);
   for (const auto& [key, value] : member_tags(call.params)) tags[key] = value;
   profile["Tags"] = key_value_list(tags);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -333,7 +333,7 @@ Json create_user(Call& call) {
                {"CreateDate", now_iso(call)}, {"Tags", key_value_list(member_tags(call.params))},
                {"_seq", call.world.next_seq()}, {"_keys", Json::array()}, {"_policies", Json::object()}};
   users[name] = user;
-  call.world.dirty = true;
+  call.world.changed();
   return {{"User", user}};
 }
 
@@ -344,7 +344,7 @@ Json delete_user(Call& call) {
     fail("DeleteConflict", "Cannot delete entity, must delete access keys and policies first.", 409);
   }
   bucket(call, "users").erase(name);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -354,7 +354,7 @@ Json create_access_key(Call& call) {
   if (user["_keys"].size() >= 2) fail("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2", 409);
   const std::string id = unique_id(call, "AKIA");
   user["_keys"].push_back(id);
-  call.world.dirty = true;
+  call.world.changed();
   return {{"AccessKey", {{"UserName", name}, {"AccessKeyId", id}, {"Status", "Active"},
                          {"SecretAccessKey", "sim/" + call.world.new_id("secret")}, {"CreateDate", now_iso(call)}}}};
 }
@@ -366,7 +366,7 @@ Json delete_access_key(Call& call) {
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == id) {
       keys.erase(i);
-      call.world.dirty = true;
+      call.world.changed();
       return Json::object();
     }
   }
@@ -379,7 +379,7 @@ Json put_user_policy(Call& call) {
   const std::string document = call.need("PolicyDocument");
   check_policy(document);
   user["_policies"][call.need("PolicyName")] = document;
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
@@ -388,7 +388,7 @@ Json delete_user_policy(Call& call) {
   const std::string name = call.need("PolicyName");
   if (!user["_policies"].contains(name)) no_such("The user policy with name " + name + " cannot be found.");
   user["_policies"].erase(name);
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 

@@ -113,6 +113,13 @@ bool matches(const Json& object, const std::vector<Filter>& filters, const Filte
   return true;
 }
 
+void check_filter_names(const std::vector<Filter>& filters, const FilterTable& table) {
+  for (const auto& filter : filters) {
+    if (filter.name.rfind("tag:", 0) == 0 || filter.name == "tag-key" || filter.name == "tag-value") continue;
+    if (table.find(filter.name) == table.end()) fail("InvalidParameterValue", "The filter '" + filter.name + "' is invalid");
+  }
+}
+
 std::vector<Json*> in_order(Json& collection) {
   std::vector<Json*> out;
   for (auto& [id, item] : collection.items()) out.push_back(&item);

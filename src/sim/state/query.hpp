@@ -43,6 +43,10 @@ bool wildcard_match(const std::string& pattern, const std::string& text);
 bool matches(const Json& object, const std::vector<Filter>& filters, const FilterTable& table,
              const std::function<Tags(const Json&)>& tags_of);
 
+// Throws InvalidParameterValue, as AWS does whatever the account holds, for a filter name that
+// is neither built in (tag:K, tag-key, tag-value) nor in `table`.
+void check_filter_names(const std::vector<Filter>& filters, const FilterTable& table);
+
 // The members of `collection` (an object id → resource) oldest first.
 std::vector<Json*> in_order(Json& collection);
 

@@ -71,7 +71,7 @@ Json put_parameter(Call& call) {
     parameter["_tags"] = (*existing)["_tags"];
     parameter["_seq"] = (*existing)["_seq"];
     *existing = parameter;
-    call.world.dirty = true;
+    call.world.changed();
   } else {
     parameter["_tags"] = key_value_tags(call.body.value("Tags", Json::array()));
     insert(call.world, call.rs(), k_parameters, name, std::move(parameter));
@@ -194,14 +194,14 @@ Json list_tags_for_resource(Call& call) {
 Json add_tags_to_resource(Call& call) {
   Json& p = tagged_parameter(call);
   for (const auto& [key, value] : key_value_tags(call.body.value("Tags", Json::array()))) p["_tags"][key] = value;
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 
 Json remove_tags_from_resource(Call& call) {
   Json& p = tagged_parameter(call);
   for (const auto& key : call.body.value("TagKeys", Json::array())) if (key.is_string()) p["_tags"].erase(key.get<std::string>());
-  call.world.dirty = true;
+  call.world.changed();
   return Json::object();
 }
 

@@ -52,13 +52,16 @@ util::Status World::load(const nlohmann::json& state) {
   }
   m_state = state;
   m_visible_at.clear();
+  m_listings.clear();
+  invalidate();
   return {};
 }
 
 void World::reset() {
   m_state = empty_state();
   m_visible_at.clear();
-  dirty = true;
+  m_listings.clear();
+  changed();
 }
 
 nlohmann::json& World::region(const std::string& name) {
@@ -68,7 +71,7 @@ nlohmann::json& World::region(const std::string& name) {
   nlohmann::json& created = regions[name];
   created = nlohmann::json::object();
   seed_region(*this, name, created);
-  dirty = true;
+  changed();
   return created;
 }
 
@@ -93,7 +96,7 @@ double World::random() { return std::uniform_real_distribution<double>(0.0, 1.0)
 long long World::next_seq() {
   const long long seq = m_state["seq"].get<long long>() + 1;
   m_state["seq"] = seq;
-  dirty = true;
+  changed();
   return seq;
 }
 
@@ -125,6 +128,12 @@ bool World::visible(const std::string& id) const {
 
 void World::advance() {
   const long long at = now();
+  // Between changes only time moves the state, and the last walk noted when it next will.
+  if (m_generation == m_walked_generation && at < m_next_due) return;
+  // A walk that moves something changes the generation, so the next request walks again (as
+  // every request used to) until a walk finds nothing to do.
+  m_walked_generation = m_generation;
+  m_next_due = LLONG_MAX;
   for (auto& [name, region_state] : m_state["regions"].items()) advance_region(*this, name, region_state, at);
 }
 

@@ -9,6 +9,7 @@
 // Thread-safety: none; the Simulator holds one mutex around every use of the World.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -18,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/state/listing.hpp"
 #include "util/result.hpp"
 
 namespace hopper::sim {
@@ -74,21 +76,47 @@ class World {
   bool visible(const std::string& id) const;
 
   // Moves every pending state whose time has come (instances, NAT gateways, images, Auto
-  // Scaling, load balancers' leftovers). Idempotent for a given now().
+  // Scaling, load balancers' leftovers). Idempotent for a given now(). Walks the resources only
+  // when something changed since the last walk or a transition it saw pending has fallen due, so
+  // that reads of a large account cost nothing here.
   void advance();
+  // Called by the advance steps for every transition still pending after them: the walk is due
+  // again at the earliest of these times.
+  void due_at(long long at) { m_next_due = at < m_next_due ? at : m_next_due; }
 
   // Every duration drawn since the front end last cleared it (for the request log: the waits a
   // call started, which benchmarks add up into the critical path).
   std::vector<long long> drawn;
 
-  // Set by anything that changed the state; cleared by whoever persisted it.
-  bool dirty = false;
+  // Anything that changes the state says so: it is then persisted, and what is derived from the
+  // state (the advance walk's schedule, listings) is recomputed.
+  void changed() {
+    m_dirty = true;
+    ++m_generation;
+  }
+  // Forgets what is derived from the state without asking for a save (the front end calls it
+  // after every mutating action, whether or not its handler said changed(), so that a handler
+  // that forgot cannot leave stale listings behind).
+  void invalidate() { ++m_generation; }
+  // True when the state changed since saved().
+  bool dirty() const { return m_dirty; }
+  void saved() { m_dirty = false; }
+  // Increases with every change (a cache of derived data is valid for one generation).
+  std::uint64_t generation() const { return m_generation; }
+
+  // The members of `collection` oldest first and by tag key, kept until the next change.
+  const Listing& listing(nlohmann::json& collection) { return m_listings.of(collection, m_generation); }
 
  private:
   WorldOptions m_options;
   nlohmann::json m_state;
   std::map<std::string, long long> m_visible_at;
   std::mt19937_64 m_rng;
+  bool m_dirty = false;
+  std::uint64_t m_generation = 1;
+  std::uint64_t m_walked_generation = 0;  // the generation the last advance walk started at
+  long long m_next_due = LLONG_MIN;       // the earliest pending transition the last walk saw
+  Listings m_listings;
 };
 
 // ISO 8601 UTC with milliseconds for `ms` since the epoch: 2024-05-01T12:00:00.000Z.

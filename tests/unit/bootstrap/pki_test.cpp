@@ -28,7 +28,10 @@ TEST(PkiTest, CaIsACaByOpensslsReading) {
   EXPECT_NE(text.out.find("X509v3 Key Usage: critical"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("Certificate Sign"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("Subject: O = hopper:demo, CN = kubernetes"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("Public-Key: (2048 bit)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Public-Key: (256 bit)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("prime256v1"), std::string::npos) << text.out;
+  // RFC 5480: no keyEncipherment on an EC key.
+  EXPECT_EQ(text.out.find("Key Encipherment"), std::string::npos) << text.out;
   // openssl agrees the certificate may sign others (purpose "any CA").
   const auto purpose = run_program({"openssl", "x509", "-in", cert.string(), "-noout", "-purpose"});
   EXPECT_NE(purpose.out.find("SSL client CA : Yes"), std::string::npos) << purpose.out;
@@ -42,11 +45,12 @@ TEST(PkiTest, CaIsACaByOpensslsReading) {
 TEST(PkiTest, DiscoveryHashMatchesOpensslPipeline) {
   test::TempDir dir;
   const auto cert = dir.write("ca.crt", shared_secrets().ca_cert_pem);
-  // kubeadm's documented pipeline (BOOTSTRAP-NOTES.md section 2).
+  // kubeadm's documented pipeline (BOOTSTRAP-NOTES.md section 2), with `openssl pkey` for
+  // `openssl rsa`: the CA's key is ECDSA (pki.hpp says why) and pkey reads any key type.
   const auto pipeline = run_program(
       {"sh", "-c",
        "openssl x509 -pubkey -in '" + cert.string() +
-           "' | openssl rsa -pubin -outform der 2>/dev/null | openssl dgst -sha256 -hex | sed 's/^.* //'"});
+           "' | openssl pkey -pubin -outform der 2>/dev/null | openssl dgst -sha256 -hex | sed 's/^.* //'"});
   ASSERT_EQ(pipeline.exit_code, 0) << pipeline.err;
   const auto hash = discovery_hash(shared_secrets().ca_cert_pem);
   ASSERT_TRUE(hash) << hash.error().message();
@@ -101,6 +105,32 @@ TEST(PkiTest, ClientCertificateIsSignedByTheCa) {
   const auto other = generate_secrets(test::demo_spec(), clock);
   ASSERT_TRUE(other);
   EXPECT_EQ(crypto::is_signed_by(client->cert_pem, other->ca_cert_pem).value_or(true), false);
+}
+
+TEST(PkiTest, AnOlderClustersRsaCaStillWorks) {
+  // Clusters made before the CA became ECDSA keep their RSA CA: it must still check out, issue
+  // (ECDSA) admin certificates openssl accepts, and keep keyEncipherment on its own RSA key.
+  ClusterSecrets old = shared_secrets();
+  old.ca_key_pem = *crypto::generate_rsa_key(2048);
+  crypto::CertificateSpec ca;
+  ca.common_name = "kubernetes";
+  ca.role = crypto::CertificateRole::ca;
+  ca.not_before = std::chrono::system_clock::now() - std::chrono::minutes(5);
+  ca.not_after = std::chrono::system_clock::now() + std::chrono::hours(24);
+  old.ca_cert_pem = *crypto::self_signed_certificate(old.ca_key_pem, ca);
+  ASSERT_TRUE(check_secrets(old).ok());
+  const auto client = issue_client_certificate(old, "someone", "some:group", util::SystemClock::instance());
+  ASSERT_TRUE(client) << client.error().message();
+  test::TempDir dir;
+  const auto ca_file = dir.write("ca.crt", old.ca_cert_pem);
+  const auto cert = dir.write("client.crt", client->cert_pem);
+  const auto verify = run_program({"openssl", "verify", "-CAfile", ca_file.string(), "-purpose", "sslclient", cert.string()});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  const auto text = run_program({"openssl", "x509", "-in", ca_file.string(), "-noout", "-text"});
+  EXPECT_NE(text.out.find("Key Encipherment"), std::string::npos) << text.out;
+  const auto hash = discovery_hash(old.ca_cert_pem);
+  ASSERT_TRUE(hash);
+  EXPECT_EQ(hash->size(), 7u + 64u);
 }
 
 TEST(PkiTest, TokensHaveKubeadmsFormat) {
