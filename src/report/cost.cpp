@@ -174,7 +174,7 @@ std::string unpriced_text(const CostEstimate& estimate) {
 
 std::string cost_summary_line(const CostEstimate& estimate) {
   const char* bound = estimate.complete() ? "" : "at least ";
-  std::string line = fmt::format("Estimated cost: {}{}/month ({}{}/hour) at {} list prices of {}", bound,
+  std::string line = fmt::format("Estimated cost: {}{}/month ({}{}/hour) at {} list prices ({})", bound,
                                  format_dollars(estimate.monthly), bound, fmt::format("${:.4f}", estimate.hourly),
                                  estimate.region, estimate.table_date);
   if (estimate.workers_max > estimate.workers_desired) {
@@ -198,7 +198,7 @@ nlohmann::json spec_cost_json(const spec::ClusterSpec& spec) {
 }
 
 void print_cost(std::ostream& out, const CostEstimate& estimate) {
-  out << fmt::format("Cost estimate of cluster {} in {} (on-demand list prices of {}, USD)\n\n", estimate.cluster,
+  out << fmt::format("Cost estimate of cluster {} in {} (on-demand list prices, {}, USD)\n\n", estimate.cluster,
                      estimate.region, estimate.table_date);
   out << fmt::format("  {:<26} {:<42} {:>10} {:>10}\n", "item", "detail", "per hour", "per month");
   for (const CostLine& line : estimate.lines) {

@@ -80,7 +80,7 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
 // "$1,234.56": dollars with cents and thousands separators.
 std::string format_dollars(double amount);
 // One line for `plan` and `up`: "Estimated cost: $118.28/month ($0.1620/hour) at us-east-1 list
-// prices of 2026-01-19 (hopper cost shows the details)"; with unpriced items "Estimated cost: at
+// prices (2026-01-19) (hopper cost shows the details)"; with unpriced items "Estimated cost: at
 // least $124.54/month ... ; not priced: EBS gp3 24 GiB (no sourced price for eu-west-1) (...)".
 std::string cost_summary_line(const CostEstimate& estimate);
 
