@@ -13,7 +13,8 @@ const PriceTable& shipped_price_table() {
     t.date = "2026-01-19";
     t.source = "AWS Price List API snapshots (Karpenter's generated us-east-1 table; SkyPilot's AWS catalog for "
                "eu-west-1, us-west-2, eu-central-1; AWS's AmazonEC2 offer file of 2026-09-25 for the eu-west-1 "
-               "NAT gateway) and AWS pricing pages; see docs/report.md";
+               "NAT gateway; Price List API answers of 2026-05-01 for eu-west-1 gp3 and Classic Load Balancer) "
+               "and AWS pricing pages; see docs/report.md";
     t.regions = {data::us_east_1(), data::eu_west_1(), data::us_west_2(), data::eu_central_1()};
     return t;
   }();

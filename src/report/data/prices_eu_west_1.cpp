@@ -12,8 +12,12 @@
 // (publicationDate 2026-09-25T17:45:21Z), on-demand rows EU-NatGateway-Hours $0.048 per Hrs and
 // EU-NatGateway-Bytes $0.048 per GB, as captured verbatim in a public repository's test data
 // (docs/report.md names it).
-// EBS gp3 and load balancers: no source for eu-west-1 was found, so they are std::nullopt and
-// an estimate lists them as not priced (no guess).
+// EBS gp3 and the Classic Load Balancer: AWS Price List API answers (GetProducts, AmazonEC2
+// volumeApiName=gp3 and AWSELB productFamily "Load Balancer") quoted verbatim in a public
+// repository's pricing audit of 2026-05-01: "$0.088 per GB-month of General Purpose (gp3)
+// provisioned storage - EU (Ireland)" and "$0.028 per LoadBalancer-hour (or partial hour)" (the
+// latter beside the same run's eu-west-1 NAT gateway $0.048; docs/report.md says how the region
+// was told). Network Load Balancer: no source found, std::nullopt (listed as not priced).
 // Public IPv4: $0.005 per address-hour in every region (AWS announcement, docs/report.md).
 #include "report/data/regions.hpp"
 
@@ -26,6 +30,8 @@ RegionPrices eu_west_1() {
   p.nat_gateway_hour = 0.048;  // EU-NatGateway-Hours, AWS offer file 20260925174521
   p.nat_gateway_gb = 0.048;    // EU-NatGateway-Bytes, same file
   p.public_ipv4_hour = 0.005;
+  p.gp3_gib_month = 0.088;  // "... gp3 provisioned storage - EU (Ireland)", AWS Price List API
+  p.clb_hour = 0.028;       // "$0.028 per LoadBalancer-hour (or partial hour)", same audit run
   p.instance_source = "AWS Price List API via SkyPilot's catalog (skypilot-org/skypilot-catalog catalogs/v7/aws/vms.csv @ 27f67dd)";
   p.instance_hour = {
     // t2
