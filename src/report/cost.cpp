@@ -9,9 +9,6 @@
 namespace hopper::report {
 namespace {
 
-// The NAT instance type the builders use (model::k_nat_instance_type); repeated here so that
-// the estimate stays a pure function of the spec. A unit test checks they agree.
-constexpr const char* k_nat_instance_type = "t3.micro";
 constexpr int k_nat_instance_volume_gib = 8;
 
 CostLine hourly_line(std::string item, std::string detail, double quantity, std::string unit, double unit_price) {
@@ -90,8 +87,8 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
   std::vector<std::string> address_owners;
   if (spec.bastion.enabled) address_owners.push_back("bastion");
   if (spec.network.nat == spec::NatMode::instance) {
-    HOPPER_ASSIGN(const double nat_price, instance_price(table, *prices, k_nat_instance_type));
-    estimate.lines.push_back(hourly_line("NAT instances", fmt::format("{} x {}", k_nat_instance_type, zones), zones,
+    HOPPER_ASSIGN(const double nat_price, instance_price(table, *prices, spec.network.nat_instance_type));
+    estimate.lines.push_back(hourly_line("NAT instances", fmt::format("{} x {}", spec.network.nat_instance_type, zones), zones,
                                          "instance-hour", nat_price));
     root_gib += zones * k_nat_instance_volume_gib;
     volumes.push_back(fmt::format("{} x {}", zones, k_nat_instance_volume_gib));

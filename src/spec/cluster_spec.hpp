@@ -37,6 +37,9 @@ struct NetworkSpec {
   util::Cidr vpc_cidr;
   std::optional<std::string> existing_vpc_id;  // reuse this VPC (shared, never deleted)
   NatMode nat = NatMode::gateway;
+  // The NAT instances' type (nat: instance): small and burstable is enough for a cluster's package
+  // downloads and image pulls; a bigger one for heavy egress.
+  std::string nat_instance_type = "t3.micro";
   std::vector<ZoneSpec> zones;  // the control plane runs in zones[0]
   bool operator==(const NetworkSpec&) const = default;
 };

@@ -15,7 +15,7 @@ using Known = std::vector<std::string_view>;
 
 const Known k_top = {"apiVersion", "kind",       "name",  "region", "network", "bastion",
                      "controlPlane", "workers", "kubernetes", "image", "addons", "sshKey", "tags"};
-const Known k_network = {"vpcCIDR", "existingVpcId", "nat", "zones"};
+const Known k_network = {"vpcCIDR", "existingVpcId", "nat", "natInstanceType", "zones"};
 const Known k_zone = {"name", "privateSubnet", "publicSubnet"};
 const Known k_bastion = {"enabled", "instanceType", "sshAllowedCIDRs", "allowSSHFromAnywhere", "rootVolumeGiB"};
 const Known k_control_plane = {"instanceType", "privateIP", "rootVolumeGiB"};
@@ -159,6 +159,7 @@ void decode_network(Reader& reader, const Fields& top, ClusterSpec& spec) {
       reader.sources().mark_invalid(at);
     }
   }
+  reader.read_string(network, "natInstanceType", spec.network.nat_instance_type);
   spec.network.zones = decode_zones(reader, network, spec.network.vpc_cidr, spec.region);
 }
 

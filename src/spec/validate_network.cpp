@@ -3,6 +3,7 @@
 #include <map>
 
 #include "spec/defaults.hpp"
+#include "spec/instance_types.hpp"
 #include "spec/regions.hpp"
 #include "spec/validate.hpp"
 #include "spec/validate_rules.hpp"
@@ -124,6 +125,15 @@ void check_nat(const ClusterSpec& spec, Checker& checker) {
     checker.warning("network.nat",
                     "none: private subnets get no route to the internet, so nodes with image stock cannot "
                     "install Kubernetes at boot");
+  }
+  if (checker.skip("network.natInstanceType")) return;
+  if (spec.network.nat == NatMode::instance) {
+    if (auto type = find_instance_type(spec.network.nat_instance_type); !type) {
+      checker.error("network.natInstanceType", type.error().message());
+    }
+  } else if (spec.network.nat_instance_type != NetworkSpec{}.nat_instance_type && !checker.skip("network.nat")) {
+    checker.warning("network.natInstanceType", "is used only with nat: instance (nat is " +
+                                                   std::string(to_string(spec.network.nat)) + "); it is ignored");
   }
 }
 

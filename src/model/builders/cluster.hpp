@@ -53,9 +53,6 @@ void build_firewall(const ClusterInputs& inputs, std::vector<std::unique_ptr<Res
 void build_iam(const ClusterInputs& inputs, std::vector<std::unique_ptr<Resource>>& out);
 void build_compute(const ClusterInputs& inputs, std::vector<std::unique_ptr<Resource>>& out);
 
-// The instance type of NAT instances (nat: instance): small, burstable, enough for a cluster's
-// package downloads and image pulls.
-inline constexpr const char* k_nat_instance_type = "t3.micro";
 // The cloud-config of a NAT instance: IP forwarding and a masquerade rule for the VPC's traffic.
 std::string nat_instance_user_data(const std::string& vpc_cidr);
 

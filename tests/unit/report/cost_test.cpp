@@ -7,7 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include "model/builders/cluster.hpp"
 #include "report/price_file.hpp"
 #include "report_test_support.hpp"
 #include "spec/instance_types.hpp"
@@ -295,7 +294,18 @@ TEST(CostTest, ShippedTablePricesEveryCatalogTypeInEveryRegion) {
   }
 }
 
-TEST(CostTest, NatInstanceTypeMatchesTheBuilders) { EXPECT_STREQ(model::k_nat_instance_type, "t3.micro"); }
+TEST(CostTest, NatInstancesOfTheSpecsType) {
+  const auto spec = spec_from(
+      "name: lean\nregion: us-east-1\n"
+      "network:\n  nat: instance\n  natInstanceType: t3.small\n  zones: [{name: us-east-1a}]\n"
+      "bastion:\n  enabled: false\n");
+  EXPECT_EQ(spec.network.nat_instance_type, "t3.small");
+  const auto estimate = estimate_cost(spec, shipped_price_table());
+  ASSERT_TRUE(estimate.ok()) << estimate.error().message();
+  // By hand: one t3.small NAT instance, 0.0208 $/h x 730 = 15.184.
+  EXPECT_NEAR(line(*estimate, "NAT instances")->monthly, 0.0208 * 730, 1e-9);
+  EXPECT_EQ(line(*estimate, "NAT instances")->detail, "t3.small x 1");
+}
 
 TEST(CostTest, PriceFileGivesARegionHopperDoesNotShip) {
   const auto table = parse_price_table(R"({"date": "2026-05-01", "source": "test",

@@ -161,6 +161,9 @@ std::vector<Row> rows() {
       {"instance_size_unknown", mutate({{14, "  instanceType: t3.huge"}}),
        {"cluster.yaml:14:17: bastion.instanceType: t3 has no size 'huge' (t3 sizes: nano, micro, small, medium, "
         "large, xlarge, 2xlarge)"}},
+      {"nat_instance_type_unknown", mutate({{7, "  nat: instance\n  natInstanceType: t3.huge"}}),
+       {"cluster.yaml:8:20: network.natInstanceType: t3 has no size 'huge' (t3 sizes: nano, micro, small, medium, "
+        "large, xlarge, 2xlarge)"}},
       {"instance_type_arm64", mutate({{19, "  instanceType: m6g.large"}}),
        {"cluster.yaml:19:17: controlPlane.instanceType: m6g.large is an arm64 (Graviton) type; arm64 nodes are not "
         "supported yet (use an x86_64 family such as m6i)"}},
@@ -229,6 +232,10 @@ std::vector<Row> rows() {
       {"warning_nobody_can_reach_bastion", mutate({{15, "  sshAllowedCIDRs: []"}}),
        {"cluster.yaml:15:20: warning: bastion.sshAllowedCIDRs: nobody can reach the bastion; set "
         "bastion.sshAllowedCIDRs to your address, e.g. 203.0.113.7/32"},
+       true},
+      {"warning_nat_instance_type_without_nat_instance", mutate({{7, "  nat: gateway\n  natInstanceType: t3.small"}}),
+       {"cluster.yaml:8:20: warning: network.natInstanceType: is used only with nat: instance (nat is gateway); it "
+        "is ignored"},
        true},
       {"warning_no_nat_with_stock_image", mutate({{7, "  nat: none"}}),
        {"cluster.yaml:7:8: warning: network.nat: none: private subnets get no route to the internet, so nodes "
