@@ -47,8 +47,7 @@ std::vector<model::FieldChange> diff_fields(const model::Resource& resource, con
                                             const model::Observed& observed) {
   std::vector<model::FieldChange> changes;
   for (const auto& [field, want] : desired) {
-    const auto it = observed.fields.find(field);
-    const std::string have = it == observed.fields.end() ? std::string() : it->second;
+    const std::string have = observed.field(field);
     if (want == have) continue;
     changes.push_back({field, have, want, resource.rule(field)});
   }

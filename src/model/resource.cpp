@@ -21,6 +21,18 @@ Resource::Resource(const Kind& kind, std::string name, std::string display_name,
 
 FieldRule Resource::rule(const std::string&) const { return FieldRule::update; }
 
+namespace {
+
+std::string value_in(const std::map<std::string, std::string>& values, const std::string& name) {
+  const auto it = values.find(name);
+  return it == values.end() ? "" : it->second;
+}
+
+}  // namespace
+
+std::string Observed::field(const std::string& name) const { return value_in(fields, name); }
+std::string Observed::attribute(const std::string& name) const { return value_in(attributes, name); }
+
 util::Result<std::optional<Observed>> Resource::find(Cloud& cloud, const State&) const {
   HOPPER_ASSIGN(const auto all, cloud.cached<Discovered>(
                                     "discover:" + std::string(m_kind.name()), [&] { return m_kind.discover(cloud); }));

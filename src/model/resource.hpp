@@ -53,6 +53,10 @@ struct Observed {
   // Kind-specific extra values other resources may read (e.g. "public_ip", "arn", "version").
   std::map<std::string, std::string> attributes;
   bool shared = false;  // exists outside hopper's ownership (a spec's existing VPC): never deleted
+
+  // The value of field / attribute `name`, or "" when it has none (readers that show a resource).
+  std::string field(const std::string& name) const;
+  std::string attribute(const std::string& name) const;
 };
 
 enum class FieldRule {

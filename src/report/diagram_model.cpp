@@ -11,24 +11,6 @@
 namespace hopper::report {
 namespace {
 
-std::string field_of(const model::Observed& observed, const std::string& name) {
-  const auto it = observed.fields.find(name);
-  return it == observed.fields.end() ? "" : it->second;
-}
-
-std::string attribute_of(const model::Observed& observed, const std::string& name) {
-  const auto it = observed.attributes.find(name);
-  return it == observed.attributes.end() ? "" : it->second;
-}
-
-int int_of(const std::string& text) {
-  try {
-    return text.empty() ? 0 : std::stoi(text);
-  } catch (...) {
-    return 0;
-  }
-}
-
 // The box a security group stands for (its hopper/resource name).
 std::string node_of_group(const std::string& group_name) {
   if (group_name == "bastion") return k_node_bastion;
@@ -50,8 +32,8 @@ std::string port_label(const std::vector<std::string>& protocol_ports) {
     const std::string range = atom.substr(colon + 1);
     if (protocol == "-1" || range == "all") return "all";
     const std::size_t dash = range.find('-');
-    const int from = int_of(range.substr(0, dash));
-    const int to = dash == std::string::npos ? from : int_of(range.substr(dash + 1));
+    const int from = util::int_or_zero(range.substr(0, dash));
+    const int to = dash == std::string::npos ? from : util::int_or_zero(range.substr(dash + 1));
     ports[{from, to}].insert(protocol);
   }
   std::vector<std::string> parts;
@@ -110,24 +92,24 @@ Diagram diagram_from_live(const std::vector<engine::Doomed>& found, const std::s
     const model::Observed& o = item.observed;
     if (kind == "vpc") {
       d.vpc_id = o.id;
-      d.vpc_cidr = field_of(o, "cidr_block");
+      d.vpc_cidr = o.field("cidr_block");
     } else if (kind == "internet_gateway") {
       d.internet_gateway_id = o.id;
     } else if (kind == "subnet") {
-      const std::string zone = field_of(o, "availability_zone");
+      const std::string zone = o.field("availability_zone");
       DiagramZone& z = zones[zone];
       z.name = zone;
       subnet_zone[o.id] = zone;
       if (item.key.name.rfind("public-", 0) == 0) {
-        z.public_cidr = field_of(o, "cidr_block");
+        z.public_cidr = o.field("cidr_block");
         z.public_id = o.id;
       } else {
-        z.private_cidr = field_of(o, "cidr_block");
+        z.private_cidr = o.field("cidr_block");
         z.private_id = o.id;
       }
     } else if (kind == "instance") {
-      DiagramMachine machine{"", attribute_of(o, "instance_type"), o.id, attribute_of(o, "private_ip"),
-                             attribute_of(o, "public_ip")};
+      DiagramMachine machine{"", o.attribute("instance_type"), o.id, o.attribute("private_ip"),
+                             o.attribute("public_ip")};
       if (item.key.name == "bastion") {
         machine.title = "bastion";
         d.bastion = machine;
@@ -146,19 +128,19 @@ Diagram diagram_from_live(const std::vector<engine::Doomed>& found, const std::s
       z.name = item.key.name;
       z.nat = "NAT gateway";
       z.nat_id = o.id;
-      z.nat_public_ip = attribute_of(o, "public_ip");
+      z.nat_public_ip = o.attribute("public_ip");
     } else if (kind == "auto_scaling_group") {
       d.workers.name = o.id;
-      d.workers.min = int_of(field_of(o, "min_size"));
-      d.workers.max = int_of(field_of(o, "max_size"));
-      d.workers.desired = int_of(field_of(o, "desired_capacity"));
-      d.workers.in_service = attribute_of(o, "in_service");
+      d.workers.min = util::int_or_zero(o.field("min_size"));
+      d.workers.max = util::int_or_zero(o.field("max_size"));
+      d.workers.desired = util::int_or_zero(o.field("desired_capacity"));
+      d.workers.in_service = o.attribute("in_service");
     } else if (kind == "launch_template") {
-      if (d.workers.instance_type.empty()) d.workers.instance_type = field_of(o, "instance_type");
+      if (d.workers.instance_type.empty()) d.workers.instance_type = o.field("instance_type");
     } else if (kind == "security_group") {
       const std::string node = node_of_group(item.key.name);
       if (!node.empty()) group_node[o.id] = node;
-      group_ingress[o.id] = attribute_of(o, "ingress");
+      group_ingress[o.id] = o.attribute("ingress");
     }
   }
   // Zones in name order; the control plane's zone first.

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "codec/xml.hpp"
 #include "report/diagram.hpp"
 #include "util/strings.hpp"
 
@@ -25,21 +26,6 @@ struct Box {
   double cy() const { return y + h / 2; }
 };
 
-std::string escaped(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 class Canvas {
  public:
   void rect(const Box& b, const std::string& fill, const std::string& stroke, const std::string& extra = "") {
@@ -50,7 +36,7 @@ class Canvas {
   void text(double x, double y, const std::string& content, int size = 12, const std::string& anchor = "start",
             const std::string& weight = "normal", const std::string& klass = "") {
     m_out << fmt::format(R"(  <text x="{:.0f}" y="{:.0f}" font-size="{}" text-anchor="{}" font-weight="{}"{}>{}</text>)", x, y,
-                         size, anchor, weight, klass.empty() ? "" : " class=\"" + klass + "\"", escaped(content))
+                         size, anchor, weight, klass.empty() ? "" : " class=\"" + klass + "\"", codec::xml_escape(content))
           << "\n";
   }
   // A box with centred lines of text; the first line bold.
@@ -95,7 +81,7 @@ class Canvas {
                          x - width / 2, y - 11, width)
           << "\n";
     m_out << fmt::format(R"(    <text x="{:.1f}" y="{:.1f}" font-size="11" text-anchor="middle" fill="{}" class="{}">{}</text>)", x, y + 1,
-                         route ? "#57606a" : "#a40e26", route ? "route-label" : "port-label", escaped(label))
+                         route ? "#57606a" : "#a40e26", route ? "route-label" : "port-label", codec::xml_escape(label))
           << "\n";
   }
   void raw(const std::string& text) { m_out << text; }
@@ -133,7 +119,7 @@ std::string render_svg(const Diagram& d) {
   </defs>
   <rect x="0" y="0" width="{0}" height="{1}" fill="#ffffff"/>
 )",
-                    width, height, escaped(d.title)));
+                    width, height, codec::xml_escape(d.title)));
   c.text(30, 32, d.title, 20, "start", "bold", "title");
   c.text(30, 52, d.subtitle, 12, "start", "normal", "subtitle");
 

@@ -5,31 +5,14 @@
 #include "aws/ec2/instances.hpp"
 #include "engine/destroy.hpp"
 #include "report/table.hpp"
+#include "util/strings.hpp"
 
 namespace hopper::report {
 namespace {
 
-std::string field_of(const model::Observed& observed, const std::string& name) {
-  const auto it = observed.fields.find(name);
-  return it == observed.fields.end() ? "" : it->second;
-}
-
-std::string attribute_of(const model::Observed& observed, const std::string& name) {
-  const auto it = observed.attributes.find(name);
-  return it == observed.attributes.end() ? "" : it->second;
-}
-
 std::string tag_of(const aws::Tags& tags, const std::string& key) {
   const auto it = tags.find(key);
   return it == tags.end() ? "" : it->second;
-}
-
-int int_of(const std::string& text) {
-  try {
-    return text.empty() ? 0 : std::stoi(text);
-  } catch (...) {
-    return 0;
-  }
 }
 
 std::string role_of(const aws::ec2::Instance& instance) {
@@ -75,14 +58,14 @@ ClusterStatus build_status(const std::string& cluster, const std::string& region
   for (const engine::Doomed& item : found) {
     status.resources.push_back({item.key.kind, item.key.name, item.display_name, item.observed.id, item.observed.state});
     if (item.key.kind == "auto_scaling_group") {
-      status.groups.push_back({item.observed.id, int_of(field_of(item.observed, "min_size")),
-                               int_of(field_of(item.observed, "max_size")),
-                               int_of(field_of(item.observed, "desired_capacity")),
-                               int_of(attribute_of(item.observed, "in_service")),
-                               int_of(attribute_of(item.observed, "instances"))});
+      status.groups.push_back({item.observed.id, util::int_or_zero(item.observed.field("min_size")),
+                               util::int_or_zero(item.observed.field("max_size")),
+                               util::int_or_zero(item.observed.field("desired_capacity")),
+                               util::int_or_zero(item.observed.attribute("in_service")),
+                               util::int_or_zero(item.observed.attribute("instances"))});
     } else if (item.key.kind == "nat_gateway") {
       status.nat_gateways.push_back({item.key.name, item.observed.id, item.observed.state,
-                                     attribute_of(item.observed, "public_ip")});
+                                     item.observed.attribute("public_ip")});
     }
   }
   for (const aws::ec2::Instance& instance : instances) {

@@ -133,4 +133,12 @@ std::string shell_quote(std::string_view word) {
   return "'" + replace_all(word, "'", "'\\''") + "'";
 }
 
+int int_or_zero(const std::string& text) {
+  try {
+    return text.empty() ? 0 : std::stoi(text);
+  } catch (...) {  // std::invalid_argument, std::out_of_range
+    return 0;
+  }
+}
+
 }  // namespace hopper::util

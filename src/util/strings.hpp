@@ -27,4 +27,8 @@ std::string hex_encode(std::string_view bytes);
 // Quotes for display: "a b" -> "'a b'" only when it needs quoting for a POSIX shell.
 std::string shell_quote(std::string_view word);
 
+// The integer `text` starts with (as std::stoi reads it: leading blanks, a sign, then digits), or
+// 0 when there is none or it does not fit in an int. For values shown, never for validation.
+int int_or_zero(const std::string& text);
+
 }  // namespace hopper::util

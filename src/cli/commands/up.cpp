@@ -30,9 +30,7 @@ struct UpFlags {
 };
 
 std::string attribute(const std::optional<model::Observed>& observed, const std::string& name) {
-  if (!observed) return "";
-  const auto it = observed->attributes.find(name);
-  return it == observed->attributes.end() ? "" : it->second;
+  return observed ? observed->attribute(name) : "";
 }
 
 void print_summary(const Context& context, const ClusterRun& run, std::chrono::milliseconds elapsed, bool waits) {
