@@ -120,6 +120,11 @@ fs::path cluster_state_dir(const std::string& name, const std::string& region) {
   return util::state_root() / (name + "-" + region);
 }
 
+util::Status ensure_state_dir(const fs::path& dir) {
+  HOPPER_TRY(util::ensure_dir(dir.parent_path()));
+  return util::ensure_dir(dir);
+}
+
 std::optional<fs::path> private_key_of(const fs::path& public_key_path) {
   if (public_key_path.extension() != ".pub") return std::nullopt;
   fs::path key = public_key_path;
@@ -150,8 +155,7 @@ util::Result<SshAccess> prepare_ssh(const aws::ec2::Client& ec2, util::Clock& cl
   out.config_path = request.state_dir / k_ssh_config_file;
   out.known_hosts_path = request.state_dir / k_known_hosts_file;
   out.bastion_alias = host_alias(request.cluster_name, machines.bastion->role_name());
-  HOPPER_TRY(util::ensure_dir(request.state_dir.parent_path()));
-  HOPPER_TRY(util::ensure_dir(request.state_dir));
+  HOPPER_TRY(ensure_state_dir(request.state_dir));
 
   KnownHosts known;
   if (fs::exists(out.known_hosts_path)) {

@@ -78,8 +78,11 @@ struct SshAccess {
   std::string alias_of(const Machine& machine) const;
 };
 
-// The cluster's state folder: util::state_root() / "<name>-<region>" (as cli/local_state.hpp).
+// The cluster's state folder: util::state_root() / "<name>-<region>" (cli/local_state.hpp keeps its
+// secrets and admin kubeconfig there, ssh and tunnel their files).
 std::filesystem::path cluster_state_dir(const std::string& name, const std::string& region);
+// Creates the state root and the cluster's folder `dir` in it (0700) if they are missing.
+util::Status ensure_state_dir(const std::filesystem::path& dir);
 
 // The private key of `public_key_path` (the path without .pub) when that file exists.
 std::optional<std::filesystem::path> private_key_of(const std::filesystem::path& public_key_path);

@@ -67,16 +67,21 @@ void remove_port_file(const fs::path& path) {
 
 }  // namespace
 
+std::optional<int> read_tunnel_port(const fs::path& state_dir) {
+  const auto text = util::read_file(state_dir / k_tunnel_port_file);
+  if (!text) return std::nullopt;
+  const std::string port(util::trim(*text));
+  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoi(port);
+}
+
 std::vector<std::string> tunnel_argv(const TunnelOptions& options) {
   std::vector<std::string> argv{options.ssh_program, "-F", options.ssh_config.string(), "-N", "-n"};
   for (const char* option : {"ExitOnForwardFailure=yes", "ServerAliveInterval=15", "ServerAliveCountMax=3", "GatewayPorts=no"}) {
     argv.insert(argv.end(), {"-o", option});
   }
   if (options.batch_mode) argv.insert(argv.end(), {"-o", "BatchMode=yes"});
-  const std::string target_host =
-      options.target.host.find(':') != std::string::npos ? "[" + options.target.host + "]" : options.target.host;
-  argv.insert(argv.end(), {"-L", "127.0.0.1:" + std::to_string(options.local_port) + ":" + target_host + ":" +
-                                     std::to_string(options.target.port)});
+  argv.insert(argv.end(), {"-L", "127.0.0.1:" + std::to_string(options.local_port) + ":" + options.target.str()});
   argv.insert(argv.end(), {"--", options.bastion_alias});
   return argv;
 }

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <thread>
@@ -48,6 +49,10 @@ struct TunnelOptions {
   bool batch_mode = false;           // no prompts (hopper up's own tunnel)
   std::string ssh_program = "ssh";
 };
+
+// The port a running `hopper tunnel` keeps in <state_dir>/tunnel.port (up to five digits), or
+// nullopt when there is none.
+std::optional<int> read_tunnel_port(const std::filesystem::path& state_dir);
 
 // ssh's argv for the forward. Pure.
 std::vector<std::string> tunnel_argv(const TunnelOptions& options);

@@ -62,7 +62,7 @@ class ClusterWait {
         m_run(run),
         m_request(request),
         m_log(context.format() == OutputFormat::json ? *context.err : *context.out),
-        m_ec2(*run.aws->session) {}
+        m_ec2(run.cloud->ec2) {}
 
   util::Status run() {
     const std::filesystem::path state_dir = cluster_state_dir(m_run.spec.name, m_run.spec.region);
@@ -85,11 +85,16 @@ class ClusterWait {
     const auto deadline = started + m_request.timeout;
     auto next_console = started;
     for (;;) {
-      HOPPER_ASSIGN(m_machines, access::find_machines(m_ec2, m_run.spec.name));
+      // The machines are looked up again only when something reads them: the console check, a
+      // tunnel to (re)make, the timeout's report; not on every look at the API.
+      bool refreshed = false;
       if (Clock::now() >= next_console) {
+        HOPPER_TRY(refresh_machines());
+        refreshed = true;
         HOPPER_TRY(check_consoles());
         next_console = Clock::now() + k_console_poll_interval;
       }
+      if (!refreshed && !(m_tunnel && m_tunnel->alive())) HOPPER_TRY(refresh_machines());
       if (ask_api()) {
         m_log << "Cluster " << m_run.spec.name << " is ready: " << m_ready << "/" << m_expected << " nodes Ready ("
               << util::format_duration(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started))
@@ -109,6 +114,11 @@ class ClusterWait {
     if (reason == m_said) return;
     m_said = reason;
     m_log << "  " << reason << "\n" << std::flush;
+  }
+
+  util::Status refresh_machines() {
+    HOPPER_ASSIGN(m_machines, access::find_machines(m_ec2, m_run.spec.name));
+    return {};
   }
 
   // A failed boot script stops the wait at once: no point waiting for a node that will not come.
@@ -198,6 +208,7 @@ class ClusterWait {
 
   // The timeout: say what was missing and show the consoles of the machines that are not Ready.
   util::Status timed_out() {
+    HOPPER_TRY(refresh_machines());
     std::vector<access::Machine> late;
     for (const auto& machine : nodes_of(m_machines)) {
       bool ready = false;
@@ -218,7 +229,7 @@ class ClusterWait {
   const ClusterRun& m_run;
   const WaitRequest& m_request;
   std::ostream& m_log;
-  aws::ec2::Client m_ec2;
+  const aws::ec2::Client& m_ec2;
   access::AccessRequest m_access;
   report::KubeCredentials m_credentials;
   access::Machines m_machines;
@@ -266,10 +277,11 @@ util::Result<std::chrono::milliseconds> parse_wait_timeout(std::string_view text
   return total;
 }
 
+bool wait_applies(const ClusterRun& run, const WaitRequest& request) {
+  return !run.aws->session->uses_local_endpoint() || (request.overrides.bastion && request.overrides.api);
+}
+
 util::Status wait_for_cluster(const Context& context, const ClusterRun& run, const WaitRequest& request) {
-  if (run.aws->session->uses_local_endpoint() && !(request.overrides.bastion && request.overrides.api)) {
-    return {};  // nothing booted; the summary says so
-  }
   ClusterWait wait(context, run, request);
   return wait.run();
 }

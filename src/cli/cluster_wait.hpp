@@ -40,7 +40,11 @@ struct WaitRequest {
   std::chrono::milliseconds timeout = k_default_wait_timeout;
 };
 
-// Waits for `run`'s cluster as described above; progress lines go to context.out (context.err
+// False against a local endpoint unless the bastion and the API have stand-ins: nothing booted
+// there, so there is nothing to wait for (`up` says so instead).
+bool wait_applies(const ClusterRun& run, const WaitRequest& request);
+
+// REQUIRES: wait_applies(run, request). Waits for `run`'s cluster as described above; progress lines go to context.out (context.err
 // with -o json). Errors (failed): a boot failed (the tail of its console is printed first), or
 // the timeout passed (with the tails of the consoles of the machines not Ready).
 util::Status wait_for_cluster(const Context& context, const ClusterRun& run, const WaitRequest& request);

@@ -16,11 +16,6 @@ namespace {
 constexpr auto k_private = fs::perms::owner_read | fs::perms::owner_write;
 constexpr std::chrono::hours k_renew_before{24 * 30};
 
-util::Status ensure_state_dir(const fs::path& dir) {
-  HOPPER_TRY(util::ensure_dir(dir.parent_path()));
-  return util::ensure_dir(dir);
-}
-
 // The server and the client certificate of a kubeconfig minted by hopper; nullopt when it is not
 // one (anything else is simply replaced).
 struct KubeconfigFacts {
@@ -45,10 +40,6 @@ std::optional<KubeconfigFacts> read_kubeconfig(const std::string& text) {
 
 }  // namespace
 
-fs::path cluster_state_dir(const std::string& name, const std::string& region) {
-  return util::state_root() / (name + "-" + region);
-}
-
 util::Result<std::optional<bootstrap::ClusterSecrets>> load_local_secrets(const fs::path& dir) {
   if (!fs::exists(dir / "ca.key")) return std::optional<bootstrap::ClusterSecrets>();
   bootstrap::ClusterSecrets secrets;
@@ -67,7 +58,7 @@ util::Result<std::optional<bootstrap::ClusterSecrets>> load_local_secrets(const 
 }
 
 util::Status save_local_secrets(const fs::path& dir, const bootstrap::ClusterSecrets& secrets) {
-  HOPPER_TRY(ensure_state_dir(dir));
+  HOPPER_TRY(access::ensure_state_dir(dir));
   HOPPER_TRY(util::write_file_atomic(dir / "ca.crt", secrets.ca_cert_pem, k_private));
   HOPPER_TRY(util::write_file_atomic(dir / "ca.key", secrets.ca_key_pem, k_private));
   HOPPER_TRY(util::write_file_atomic(dir / "join-token", secrets.join_token + "\n", k_private));
@@ -89,7 +80,7 @@ util::Result<Minted> ensure_admin_kubeconfig(const fs::path& dir, const bootstra
   }
   HOPPER_ASSIGN(const std::string kubeconfig,
                 bootstrap::mint_admin_kubeconfig(secrets, cluster_name, server_url, "", clock));
-  HOPPER_TRY(ensure_state_dir(dir));
+  HOPPER_TRY(access::ensure_state_dir(dir));
   HOPPER_TRY(util::write_file_atomic(path, kubeconfig, k_private));
   return Minted::minted;
 }

@@ -10,14 +10,15 @@
 #include <optional>
 #include <string>
 
+#include "access/ssh_setup.hpp"
 #include "bootstrap/pki.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
 
 namespace hopper::cli {
 
-// util::state_root() / "<name>-<region>".
-std::filesystem::path cluster_state_dir(const std::string& name, const std::string& region);
+// util::state_root() / "<name>-<region>", as access (ssh, tunnel) keeps it too.
+using access::cluster_state_dir;
 
 inline constexpr const char* k_admin_kubeconfig_file = "admin.conf";
 

@@ -4,12 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "model/builders/cluster.hpp"
 #include "util/strings.hpp"
 
 namespace hopper::report {
 namespace {
-
-constexpr int k_nat_instance_volume_gib = 8;
 
 CostLine hourly_line(std::string item, std::string detail, double quantity, std::string unit, double unit_price) {
   CostLine line{std::move(item), std::move(detail), quantity, std::move(unit), unit_price, 0, 0};
@@ -90,8 +89,8 @@ util::Result<CostEstimate> estimate_cost(const spec::ClusterSpec& spec, const Pr
     HOPPER_ASSIGN(const double nat_price, instance_price(table, *prices, spec.network.nat_instance_type));
     estimate.lines.push_back(hourly_line("NAT instances", fmt::format("{} x {}", spec.network.nat_instance_type, zones), zones,
                                          "instance-hour", nat_price));
-    root_gib += zones * k_nat_instance_volume_gib;
-    volumes.push_back(fmt::format("{} x {}", zones, k_nat_instance_volume_gib));
+    root_gib += zones * model::k_nat_instance_root_gib;
+    volumes.push_back(fmt::format("{} x {}", zones, model::k_nat_instance_root_gib));
     public_addresses += zones;
     address_owners.push_back(plural(zones, "NAT instance"));
   }

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "report/diagram.hpp"
+#include "util/strings.hpp"
 
 namespace hopper::report {
 namespace {
@@ -53,9 +54,7 @@ std::string render_dot(const Diagram& d) {
   out << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   out << "  internet [shape=ellipse, label=\"internet\"];\n";
   if (!d.admin_cidrs.empty()) {
-    std::string label = "admin";
-    for (const auto& cidr : d.admin_cidrs) label += "\n" + cidr;
-    out << "  admin [shape=ellipse, label=" << quoted(label) << "];\n";
+    out << "  admin [shape=ellipse, label=" << quoted("admin\n" + util::join(d.admin_cidrs, "\n")) << "];\n";
   }
   out << "  subgraph cluster_vpc {\n";
   out << "    label=" << quoted(with_id("VPC " + d.vpc_cidr, d.vpc_id)) << "; style=rounded; color=\"#1f6feb\";\n";

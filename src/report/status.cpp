@@ -4,6 +4,7 @@
 
 #include "aws/ec2/instances.hpp"
 #include "engine/destroy.hpp"
+#include "model/builders/cluster.hpp"
 #include "report/table.hpp"
 #include "util/strings.hpp"
 
@@ -17,8 +18,8 @@ std::string tag_of(const aws::Tags& tags, const std::string& key) {
 
 std::string role_of(const aws::ec2::Instance& instance) {
   const std::string key = tag_of(instance.tags, std::string(model::k_tag_resource));
-  if (key == "instance/bastion") return "bastion";
-  if (key == "instance/control-plane") return "control-plane";
+  if (key == model::keys::bastion().str()) return "bastion";
+  if (key == model::keys::control_plane().str()) return "control-plane";
   if (key.rfind("instance/nat-", 0) == 0) return "nat";
   if (!tag_of(instance.tags, "aws:autoscaling:groupName").empty()) return "worker";
   // Workers carry the group's tags (PropagateAtLaunch) but not hopper/resource.
@@ -162,10 +163,8 @@ void print_status(std::ostream& out, const ClusterStatus& s) {
     if (!s.kube.nodes.empty()) {
       Table table({"NODE", "READY", "ROLES", "VERSION", "INTERNAL IP"});
       for (const auto& n : s.kube.nodes) {
-        std::string roles;
-        for (const auto& r : n.roles) roles += (roles.empty() ? "" : ",") + r;
         table.add({n.name, n.ready ? "True" : dash(n.ready_status) + (n.ready_reason.empty() ? "" : " (" + n.ready_reason + ")"),
-                   dash(roles), dash(n.kubelet_version), dash(n.internal_ip)});
+                   dash(util::join(n.roles, ",")), dash(n.kubelet_version), dash(n.internal_ip)});
       }
       table.print(out, 2);
     }
@@ -174,11 +173,8 @@ void print_status(std::ostream& out, const ClusterStatus& s) {
     } else {
       Table table({"SERVICE", "LOAD BALANCER", "PORTS"});
       for (const auto& svc : s.kube.services) {
-        std::string ingress;
-        for (const auto& address : svc.ingress) ingress += (ingress.empty() ? "" : ", ") + address;
-        std::string ports;
-        for (const auto& port : svc.ports) ports += (ports.empty() ? "" : ", ") + port;
-        table.add({svc.name_space + "/" + svc.name, ingress.empty() ? "(pending)" : ingress, dash(ports)});
+        const std::string ingress = util::join(svc.ingress, ", ");
+        table.add({svc.name_space + "/" + svc.name, ingress.empty() ? "(pending)" : ingress, dash(util::join(svc.ports, ", "))});
       }
       table.print(out, 2);
     }

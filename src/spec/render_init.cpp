@@ -97,7 +97,7 @@ std::string render_init(const InitOptions& options) {
   line("  # How private subnets reach the internet: gateway (managed NAT gateway), instance (a");
   line("  # cheaper NAT instance) or none (no internet: image stock cannot install at boot).");
   line("  nat: ", to_string(NatMode::gateway));
-  line("  # natInstanceType: t3.micro   # with nat: instance, the NAT instances' type");
+  line("  # natInstanceType: ", defaults.network.nat_instance_type, "   # with nat: instance, the NAT instances' type");
   line("  # One entry per availability zone. The control plane runs in the first zone's private");
   line("  # subnet. Subnets left out are carved from vpcCIDR (see docs/spec.md).");
   line("  zones:");

@@ -1,6 +1,7 @@
 #include "aws/core/query.hpp"
 
 #include "net/http.hpp"
+#include "util/strings.hpp"
 
 namespace hopper::aws {
 
@@ -78,20 +79,8 @@ namespace {
 // unreserved characters stay, a space becomes '+', everything else is %XX. The body is signed
 // as sent, so AWS accepts either form of a space; writing it like the AWS CLI does keeps
 // verifiers that rebuild the body from its parsed fields (moto) in agreement with us.
-std::string form_encode(std::string_view text) {
-  std::string encoded = net::uri_encode(text);
-  std::string out;
-  out.reserve(encoded.size());
-  for (std::size_t i = 0; i < encoded.size(); ++i) {
-    if (encoded.compare(i, 3, "%20") == 0) {
-      out += '+';
-      i += 2;
-    } else {
-      out += encoded[i];
-    }
-  }
-  return out;
-}
+// (uri_encode writes a literal '%' as %25, so every "%20" it writes is a space.)
+std::string form_encode(std::string_view text) { return util::replace_all(net::uri_encode(text), "%20", "+"); }
 
 }  // namespace
 

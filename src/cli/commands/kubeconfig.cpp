@@ -25,16 +25,7 @@ struct KubeconfigFlags {
 };
 
 // The running tunnel's port (<state>/tunnel.port), else the default.
-int tunnel_port(const fs::path& state_dir) {
-  const auto text = util::read_file(state_dir / access::k_tunnel_port_file);
-  if (text) {
-    const std::string value(util::trim(*text));
-    if (!value.empty() && value.size() < 6 && value.find_first_not_of("0123456789") == std::string::npos) {
-      return std::stoi(value);
-    }
-  }
-  return access::k_api_port;
-}
+int tunnel_port(const fs::path& state_dir) { return access::read_tunnel_port(state_dir).value_or(access::k_api_port); }
 
 util::Result<util::ExitCode> run_kubeconfig(Context& context, const KubeconfigFlags& flags) {
   if (flags.merge && !flags.out.empty()) return util::Error::usage("--merge and --out exclude each other");

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "access/tunnel.hpp"
 #include "cli/aws_setup.hpp"
 #include "cli/cluster_run.hpp"
 #include "cli/command.hpp"
@@ -17,9 +18,6 @@ namespace hopper::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Written by `hopper tunnel` while its forward is up (access::k_tunnel_port_file).
-constexpr const char* k_tunnel_port_file = "tunnel.port";
 
 struct StatusFlags {
   std::string name;
@@ -39,11 +37,8 @@ util::Result<std::pair<std::string, std::string>> target(const Context& context,
 
 // The port of a running `hopper tunnel`, as "127.0.0.1:PORT", or "" when there is none.
 std::string tunnel_address(const fs::path& state_dir) {
-  const auto text = util::read_file(state_dir / k_tunnel_port_file);
-  if (!text) return "";
-  const std::string port(util::trim(*text));
-  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return "";
-  return "127.0.0.1:" + port;
+  const auto port = access::read_tunnel_port(state_dir);
+  return port ? "127.0.0.1:" + std::to_string(*port) : "";
 }
 
 // Which address to dial for the API, or the reason there is none (in `kube`).

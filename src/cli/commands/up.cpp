@@ -98,8 +98,7 @@ util::Result<util::ExitCode> run_up(Context& context, const UpFlags& flags) {
       return util::Error(applied.error().message() + " (run `hopper up` again to continue)", applied.error().exit_code());
     }
   }
-  // Against a local endpoint only stand-ins (tests) can answer: without them there is nothing to wait for.
-  const bool waits = !flags.no_wait && (!run->aws->session->uses_local_endpoint() || (wait.overrides.bastion && wait.overrides.api));
+  const bool waits = !flags.no_wait && wait_applies(*run, wait);
   // The summary comes last: "is up" means the nodes are Ready, not that AWS took the calls.
   if (waits) HOPPER_TRY(wait_for_cluster(context, *run, wait));
   print_summary(context, *run,

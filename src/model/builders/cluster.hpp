@@ -55,6 +55,8 @@ void build_compute(const ClusterInputs& inputs, std::vector<std::unique_ptr<Reso
 
 // The cloud-config of a NAT instance: IP forwarding and a masquerade rule for the VPC's traffic.
 std::string nat_instance_user_data(const std::string& vpc_cidr);
+// A NAT instance's root volume (GiB): the image's size; it keeps no data.
+inline constexpr int k_nat_instance_root_gib = 8;
 
 // Display names: "<cluster>-<what>".
 std::string display_name(const ClusterInputs& inputs, const std::string& what);

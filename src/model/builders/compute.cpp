@@ -60,7 +60,7 @@ void build_compute(const ClusterInputs& inputs, std::vector<std::unique_ptr<Reso
     for (const auto& zone : spec.network.zones) {
       kinds::InstanceSpec nat;
       nat.launch = {keys::image(), spec.network.nat_instance_type, key_pair, {{"security_group", "nat"}}, std::nullopt, "",
-                    nat_instance_user_data(spec.network.vpc_cidr.str()), 8};
+                    nat_instance_user_data(spec.network.vpc_cidr.str()), k_nat_instance_root_gib};
       nat.subnet = {"subnet", "public-" + zone.name};
       nat.public_ip = true;
       nat.source_dest_check = false;
