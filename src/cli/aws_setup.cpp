@@ -51,9 +51,11 @@ util::Result<std::unique_ptr<AwsConnection>> connect_aws(const Context& context,
     connection->credentials = aws::static_credentials(
         {options.sim_options.access_key, options.sim_options.secret_key, "", std::nullopt, "hopper sim"});
   }
+  // AWS_MAX_ATTEMPTS / max_attempts: a bad value is a usage error before any call.
+  HOPPER_ASSIGN(aws::SessionOptions session_options, aws::SessionOptions::from_config(connection->config));
   connection->session = std::make_unique<aws::Session>(connection->config, region, connection->credentials,
                                                        connection->transport, util::SystemClock::instance(),
-                                                       *connection->random);
+                                                       *connection->random, std::move(session_options));
 
   auto identity = aws::sts::get_caller_identity(*connection->session);
   if (!identity) {

@@ -65,6 +65,23 @@ TEST_F(CredentialsCliTest, HalfAKeyPairIsExitThree) {
       << run.err;
 }
 
+TEST_F(CredentialsCliTest, AwsMaxAttemptsIsReadAndABadValueIsExitTwoBeforeAnyCall) {
+  const std::map<std::string, std::string> env = {
+      {"AWS_ENDPOINT_URL", m_moto->endpoint()}, {"AWS_ACCESS_KEY_ID", "testing"}, {"AWS_SECRET_ACCESS_KEY", "testing"}};
+  auto bad = env;
+  bad["AWS_MAX_ATTEMPTS"] = "zero";
+  const auto refused = hopper({"plan", "--debug"}, bad);
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_NE(refused.err.find("AWS_MAX_ATTEMPTS = zero: expected a whole number of attempts from 1 to 100"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_EQ(refused.err.find("GetCallerIdentity"), std::string::npos) << "no call before the usage error\n" << refused.err;
+  auto good = env;
+  good["AWS_MAX_ATTEMPTS"] = "2";
+  const auto plan = hopper({"plan"}, good);
+  EXPECT_EQ(plan.exit_code, 0) << plan.out << plan.err;
+}
+
 TEST_F(CredentialsCliTest, AProfileThatExistsNowhereIsExitTwo) {
   const auto run = hopper({"plan", "--profile", "ghost"},
                           {{"AWS_ENDPOINT_URL", m_moto->endpoint()}, {"AWS_ACCESS_KEY_ID", "testing"},
