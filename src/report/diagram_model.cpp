@@ -73,6 +73,7 @@ Diagram diagram_from_spec(const spec::ClusterSpec& spec) {
   }
   d.edges.push_back({k_node_workers, k_node_control_plane, "53/tcp+udp, 6443/tcp"});
   d.edges.push_back({k_node_control_plane, k_node_workers, "all"});
+  d.edges.push_back({k_node_control_plane, k_node_control_plane, "all"});
   d.edges.push_back({k_node_workers, k_node_workers, "all"});
   return d;
 }

@@ -54,6 +54,8 @@ TEST(DiagramTest, SpecModelHasZonesSubnetsMachinesAndTheFirewallEdges) {
   EXPECT_TRUE(has_edge(d, k_node_workers, k_node_control_plane, "53/tcp+udp, 6443/tcp"));
   EXPECT_TRUE(has_edge(d, k_node_control_plane, k_node_workers, "all"));
   EXPECT_TRUE(has_edge(d, k_node_workers, k_node_workers, "all"));
+  // firewall.cpp's "control plane to itself", drawn from the live groups too.
+  EXPECT_TRUE(has_edge(d, k_node_control_plane, k_node_control_plane, "all"));
 }
 
 TEST(DiagramTest, NoBastionNoBastionEdges) {
